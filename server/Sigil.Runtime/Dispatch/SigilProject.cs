@@ -1,0 +1,109 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using Sigil.Runtime.Tracking;
+
+namespace Sigil.Runtime;
+
+/// <summary>
+/// The Sigil state of one project inside a running app: its specs, its tracker switch (<c>.sigil/tracker.json</c>,
+/// polled) and its sample writer. Created by the generated module initializer through <see cref="PinRegistry"/>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class SigilProject
+{
+    private readonly Dictionary<string, SpecDescriptor> _specs = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private readonly TrackerControl? _control;
+    private IPinDrain[] _trackers = [];
+    private SampleLogWriter? _writer;
+    private volatile bool _trackingEnabled;
+
+    internal SigilProject(string projectDirectory, IEnumerable<SpecDescriptor> specs, bool watchTracker)
+    {
+        ProjectDirectory = projectDirectory;
+        SigilDirectory = Path.Combine(projectDirectory, ".sigil");
+        AddSpecs(specs);
+        if (watchTracker)
+        {
+            _control = new TrackerControl(SigilDirectory, OnTrackerChanged);
+        }
+    }
+
+    /// <summary>The project root (where <c>sigil.json</c> and <c>.sigil/</c> live).</summary>
+    public string ProjectDirectory { get; }
+
+    /// <summary>The project's <c>.sigil</c> directory.</summary>
+    public string SigilDirectory { get; }
+
+    /// <summary>True while the project's tracker is on.</summary>
+    public bool TrackingEnabled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _trackingEnabled;
+    }
+
+    /// <summary>The specs declared by the assemblies of this project loaded so far.</summary>
+    public IReadOnlyCollection<SpecDescriptor> Specs
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _specs.Values.ToArray();
+            }
+        }
+    }
+
+    internal IPinDrain[] Trackers => Volatile.Read(ref _trackers);
+
+    /// <summary>Creates the tracker of a pin (called once per pin by generated code).</summary>
+    public PinTracker<TArgs, TResult> Register<TArgs, TResult>(PinDescriptor pin) where TArgs : struct, ITuple
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        var tracker = new PinTracker<TArgs, TResult>(this, pin, StoresRaw(pin.Spec));
+        lock (_gate)
+        {
+            _trackers = [.. _trackers, tracker];
+        }
+        return tracker;
+    }
+
+    /// <summary>Whether the spec permits storing raw values (false for an unknown spec).</summary>
+    public bool StoresRaw(string spec)
+    {
+        lock (_gate)
+        {
+            return _specs.TryGetValue(spec, out var descriptor) && descriptor.StoreRawInputs;
+        }
+    }
+
+    /// <summary>Writes out every queued call now (tests and graceful shutdown).</summary>
+    public void Flush() => _writer?.FlushNow();
+
+    internal void AddSpecs(IEnumerable<SpecDescriptor> specs)
+    {
+        lock (_gate)
+        {
+            foreach (var spec in specs)
+            {
+                _specs.TryAdd(spec.Name, spec);
+            }
+        }
+    }
+
+    internal void WakeWriter() => _writer?.Wake();
+
+    private void OnTrackerChanged(bool enabled)
+    {
+        lock (_gate)
+        {
+            if (enabled && _writer is null)
+            {
+                _writer = new SampleLogWriter(this);
+            }
+        }
+        _trackingEnabled = enabled;
+        PinRegistry.RecomputeGate();
+        _writer?.Wake();
+    }
+}

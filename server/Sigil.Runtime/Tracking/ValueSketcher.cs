@@ -1,0 +1,212 @@
+using System.Buffers.Binary;
+using System.Collections;
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using static Sigil.Runtime.Tracking.SampleLogFormat;
+
+namespace Sigil.Runtime.Tracking;
+
+/// <summary>
+/// Encodes an input or output value into a frame: a sketch (type-specific: the value of a scalar, the length and
+/// hash of a string, count/hash/min/max/mean of a numeric sequence, size and hash of the JSON of anything else),
+/// preceded by the raw JSON only when raw storage is permitted, and nothing but the size when sensitive.
+/// </summary>
+internal static class ValueSketcher
+{
+    private static readonly JsonSerializerOptions s_json = new() { IncludeFields = true, MaxDepth = 32 };
+
+    public static void Encode<T>(FrameWriter writer, T value, bool sensitive, bool raw)
+    {
+        if (value is null)
+        {
+            writer.U8((byte)ValueTag.Null);
+            return;
+        }
+        if (sensitive)
+        {
+            writer.U8((byte)ValueTag.Redacted);
+            writer.U32((uint)SizeOf(value));
+            return;
+        }
+        if (raw && !TryWriteRaw(writer, value))
+        {
+            return;
+        }
+        // Fast paths the JIT folds away for the common scalar types (no boxing).
+        if (typeof(T) == typeof(int))
+        {
+            Int(writer, Unsafe.As<T, int>(ref value));
+        }
+        else if (typeof(T) == typeof(long))
+        {
+            Int(writer, Unsafe.As<T, long>(ref value));
+        }
+        else if (typeof(T) == typeof(double))
+        {
+            Float(writer, Unsafe.As<T, double>(ref value));
+        }
+        else if (typeof(T) == typeof(bool))
+        {
+            writer.U8((byte)ValueTag.Bool);
+            writer.U8(Unsafe.As<T, bool>(ref value) ? (byte)1 : (byte)0);
+        }
+        else
+        {
+            SketchObject(writer, value);
+        }
+    }
+
+    private static void Int(FrameWriter writer, long value)
+    {
+        writer.U8((byte)ValueTag.Int);
+        writer.I64(value);
+    }
+
+    private static void Float(FrameWriter writer, double value)
+    {
+        writer.U8((byte)ValueTag.Float);
+        writer.F64(value);
+    }
+
+    private static bool TryWriteRaw(FrameWriter writer, object value)
+    {
+        byte[] json;
+        try
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), s_json);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException or ArgumentException)
+        {
+            Unsupported(writer, "raw value not serializable: " + ex.Message);
+            return false;
+        }
+        writer.U8((byte)ValueTag.Raw);
+        writer.U32((uint)json.Length);
+        writer.Bytes(json);
+        return true;
+    }
+
+    private static void SketchObject(FrameWriter writer, object value)
+    {
+        switch (value)
+        {
+            case bool b:
+                writer.U8((byte)ValueTag.Bool);
+                writer.U8(b ? (byte)1 : (byte)0);
+                return;
+            case sbyte or byte or short or ushort or int or uint or long or char:
+                Int(writer, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            case ulong u:
+                if (u <= long.MaxValue)
+                {
+                    Int(writer, (long)u);
+                }
+                else
+                {
+                    Float(writer, u);
+                }
+                return;
+            case Enum e:
+                Int(writer, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            case float or double or decimal or Half:
+                Float(writer, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
+                return;
+            case string s:
+                writer.U8((byte)ValueTag.String);
+                writer.U32((uint)s.Length);
+                writer.U64(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(s.AsSpan())));
+                return;
+            case IEnumerable sequence when TrySketchNumbers(writer, sequence):
+                return;
+            default:
+                SketchJson(writer, value);
+                return;
+        }
+    }
+
+    private static bool TrySketchNumbers(FrameWriter writer, IEnumerable sequence)
+    {
+        var elementType = sequence.GetType().IsArray
+            ? sequence.GetType().GetElementType()
+            : sequence.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+        if (elementType is null || !IsNumber(elementType))
+        {
+            return false;
+        }
+        var hash = new XxHash3();
+        Span<byte> bytes = stackalloc byte[8];
+        double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0;
+        uint count = 0;
+        foreach (var item in sequence)
+        {
+            var number = Convert.ToDouble(item, System.Globalization.CultureInfo.InvariantCulture);
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes, number);
+            hash.Append(bytes);
+            min = Math.Min(min, number);
+            max = Math.Max(max, number);
+            sum += number;
+            count++;
+        }
+        writer.U8((byte)ValueTag.NumberSequence);
+        writer.U32(count);
+        writer.U64(hash.GetCurrentHashAsUInt64());
+        writer.F64(count == 0 ? double.NaN : min);
+        writer.F64(count == 0 ? double.NaN : max);
+        writer.F64(count == 0 ? double.NaN : sum / count);
+        return true;
+    }
+
+    private static void SketchJson(FrameWriter writer, object value)
+    {
+        byte[] json;
+        try
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), s_json);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException or ArgumentException)
+        {
+            Unsupported(writer, "not sketchable: " + ex.Message);
+            return;
+        }
+        var isSequence = value is IEnumerable;
+        writer.U8((byte)(isSequence ? ValueTag.Sequence : ValueTag.Object));
+        writer.U32(isSequence ? (uint)CountOf((IEnumerable)value) : (uint)json.Length);
+        writer.U64(XxHash3.HashToUInt64(json));
+    }
+
+    private static void Unsupported(FrameWriter writer, string reason)
+    {
+        writer.U8((byte)ValueTag.Unsupported);
+        writer.ShortString(reason);
+    }
+
+    private static bool IsNumber(Type type) =>
+        type.IsPrimitive && type != typeof(bool) && type != typeof(IntPtr) && type != typeof(UIntPtr)
+        || type == typeof(decimal) || type == typeof(Half);
+
+    private static int SizeOf(object value) => value switch
+    {
+        string s => s.Length,
+        ICollection c => c.Count,
+        IEnumerable e => CountOf(e),
+        _ => 1,
+    };
+
+    private static int CountOf(IEnumerable sequence)
+    {
+        if (sequence is ICollection collection)
+        {
+            return collection.Count;
+        }
+        var count = 0;
+        foreach (var _ in sequence)
+        {
+            count++;
+        }
+        return count;
+    }
+}
