@@ -1,0 +1,86 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text.Json;
+using Sigil.Tracking.Model;
+using static Sigil.Runtime.Tracking.SampleLogFormat;
+
+namespace Sigil.Tracking.Log;
+
+/// <summary>
+/// Reads a segment of the sample log. Frames are verified by length and checksum; reading stops at the first frame
+/// that is incomplete or fails its checksum (a torn tail), so a killed writer never makes earlier records unreadable.
+/// </summary>
+public static class SegmentReader
+{
+    /// <summary>Reads <paramref name="path"/> up to <paramref name="maxLength"/> bytes (all when null).</summary>
+    public static SegmentContents Read(string path, long? maxLength = null)
+    {
+        byte[] bytes;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            var length = maxLength is { } max ? Math.Min(max, stream.Length) : stream.Length;
+            bytes = new byte[length];
+            stream.ReadExactly(bytes);
+        }
+        return Parse(Path.GetFileName(path), bytes);
+    }
+
+    /// <summary>Parses segment bytes.</summary>
+    public static SegmentContents Parse(string name, ReadOnlySpan<byte> bytes)
+    {
+        var records = new List<SampleRecord>();
+        var digests = new List<uint>();
+        if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
+        {
+            return new SegmentContents(name, 0, records, bytes.Length > 0, digests);
+        }
+        var state = new SegmentState(name);
+        var offset = Magic.Length;
+        while (offset + 4 <= bytes.Length)
+        {
+            var length = BinaryPrimitives.ReadUInt32LittleEndian(bytes[offset..]);
+            if (length == 0 || length > MaxPayload || offset + 8 + (long)length > bytes.Length)
+            {
+                break;
+            }
+            var payload = bytes.Slice(offset + 4, (int)length);
+            var checksum = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(offset + 4 + (int)length)..]);
+            if (XxHash32.HashToUInt32(payload) != checksum || !TryApply(state, payload, records))
+            {
+                break;
+            }
+            if (records.Count > digests.Count)
+            {
+                digests.Add(checksum);
+            }
+            offset += 8 + (int)length;
+        }
+        return new SegmentContents(name, offset, records, offset < bytes.Length, digests);
+    }
+
+    private static bool TryApply(SegmentState state, ReadOnlySpan<byte> payload, List<SampleRecord> records)
+    {
+        try
+        {
+            switch ((FrameKind)payload[0])
+            {
+                case FrameKind.Header:
+                    state.ApplyHeader(JsonDocument.Parse(payload[1..].ToArray()).RootElement.Clone());
+                    return true;
+                case FrameKind.Pin:
+                    var index = BinaryPrimitives.ReadUInt16LittleEndian(payload[1..]);
+                    state.Pins[index] = JsonDocument.Parse(payload[3..].ToArray()).RootElement.Clone();
+                    return true;
+                case FrameKind.Call:
+                    records.Add(state.DecodeCall(payload));
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or ArgumentOutOfRangeException or IndexOutOfRangeException or KeyNotFoundException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

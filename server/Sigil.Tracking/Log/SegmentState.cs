@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using Sigil.Tracking.Model;
+using static Sigil.Runtime.Tracking.SampleLogFormat;
+
+namespace Sigil.Tracking.Log;
+
+/// <summary>The header and pin table of a segment, used to expand compact call frames into full records.</summary>
+internal sealed class SegmentState(string name)
+{
+    private JsonElement _environment;
+    private string _tracePrefix = new('0', 16);
+    private string _resolverMode = "off";
+    private long _utcTicks;
+    private long _stopwatch;
+    private double _ticksPerStopwatchTick = 1;
+    private bool _hasHeader;
+
+    public Dictionary<ushort, JsonElement> Pins { get; } = [];
+
+    public void ApplyHeader(JsonElement header)
+    {
+        _environment = header.GetProperty("environment");
+        _tracePrefix = header.GetProperty("trace_prefix").GetString() ?? _tracePrefix;
+        _resolverMode = header.GetProperty("resolver_mode").GetString() ?? "off";
+        var clock = header.GetProperty("clock");
+        _utcTicks = clock.GetProperty("utc_ticks").GetInt64();
+        _stopwatch = clock.GetProperty("stopwatch").GetInt64();
+        _ticksPerStopwatchTick = TimeSpan.TicksPerSecond / (double)clock.GetProperty("frequency").GetInt64();
+        _hasHeader = true;
+    }
+
+    public SampleRecord DecodeCall(ReadOnlySpan<byte> payload)
+    {
+        if (!_hasHeader)
+        {
+            throw new InvalidDataException("call frame before the segment header");
+        }
+        var reader = new ValueDecoder(payload, 1);
+        var pin = Pins[reader.U16()];
+        var flags = (CallFlags)reader.U8();
+        var start = reader.I64();
+        var elapsed = reader.I64();
+        var cpu = reader.I64();
+        var allocated = reader.I64();
+        var score = reader.F64();
+        var sequence = reader.U64();
+        var inputs = new Dictionary<string, ValueSummary>(StringComparer.Ordinal);
+        foreach (var parameter in pin.GetProperty("parameters").EnumerateArray())
+        {
+            inputs[parameter.GetProperty("name").GetString()!] = reader.Value(parameter.GetProperty("type").GetString()!);
+        }
+        var output = reader.Value(pin.GetProperty("return_type").GetString()!);
+        var error = flags.HasFlag(CallFlags.Fault) ? reader.ShortString() : null;
+        var evalError = flags.HasFlag(CallFlags.EvalError) ? reader.ShortString() : null;
+        if (reader.Offset != payload.Length)
+        {
+            throw new InvalidDataException("call frame has trailing bytes");
+        }
+        var timestamp = new DateTimeOffset(_utcTicks + (long)((start - _stopwatch) * _ticksPerStopwatchTick), TimeSpan.Zero);
+        return new SampleRecord
+        {
+            TraceId = _tracePrefix + sequence.ToString("x16", CultureInfo.InvariantCulture),
+            Timestamp = timestamp,
+            FunctionId = pin.GetProperty("function_id").GetString()!,
+            CandidateId = pin.GetProperty("candidate_id").GetString() ?? "baseline",
+            ResolverMode = _resolverMode,
+            Allocation = pin.GetProperty("allocation"),
+            Spec = pin.GetProperty("spec").GetString()!,
+            Workspace = pin.GetProperty("workspace").GetString()!,
+            EvalFunction = pin.GetProperty("eval").GetString()!,
+            Metrics = new SampleMetrics
+            {
+                Score = double.IsNaN(score) ? null : score,
+                LatencyNanoseconds = elapsed,
+                Error = error,
+                EvalError = evalError,
+            },
+            Resources = new SampleResources
+            {
+                WallNanoseconds = elapsed,
+                CpuNanoseconds = flags.HasFlag(CallFlags.CpuSampled) ? cpu : null,
+                AllocatedBytes = flags.HasFlag(CallFlags.AllocUnknown) ? null : allocated,
+            },
+            Inputs = inputs,
+            Output = output,
+            Environment = _environment,
+            Segment = name,
+        };
+    }
+}
