@@ -55,19 +55,50 @@ internal sealed class SampleLogWriter : IDisposable
 
     public long TicksToNanoseconds(long ticks) => (long)(ticks * (1_000_000_000.0 / Stopwatch.Frequency));
 
+    /// <summary>The last I/O failure of the writer (the app keeps running; the next batch opens a new segment).</summary>
+    public Exception? LastError { get; private set; }
+
     private void Run()
     {
         while (!_stopping)
         {
-            var drained = DrainOnce();
-            if (drained == 0)
+            try
             {
-                if (!_project.TrackingEnabled && _segment is not null)
+                var drained = DrainOnce();
+                if (drained == 0)
                 {
-                    CloseSegment();
+                    if (!_project.TrackingEnabled && _segment is not null)
+                    {
+                        CloseSegment();
+                    }
+                    _wake.WaitOne(_project.TrackingEnabled ? 1 : 100);
                 }
-                _wake.WaitOne(_project.TrackingEnabled ? 1 : 100);
             }
+            catch (Exception ex)
+            {
+                // The writer runs inside the user's app: a full disk or a deleted .sigil folder must never take it
+                // down. The batch in hand is dropped, the segment abandoned; the next batch opens a new segment.
+                Abandon(ex);
+                _wake.WaitOne(100);
+            }
+        }
+    }
+
+    private void Abandon(Exception error)
+    {
+        lock (_frames)
+        {
+            LastError = error;
+            _frames.Clear();
+            try
+            {
+                _segment?.Dispose();
+            }
+            catch (IOException)
+            {
+                // Already broken; nothing more to lose.
+            }
+            _segment = null;
         }
     }
 
@@ -120,7 +151,7 @@ internal sealed class SampleLogWriter : IDisposable
             }
             _segment.Dispose();
             _segment = null;
-            if (!OperatingSystem.IsWindows() && _segmentPath is not null)
+            if (!OperatingSystem.IsWindows() && _segmentPath is not null && File.Exists(_segmentPath))
             {
                 File.SetUnixFileMode(_segmentPath, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             }
@@ -144,10 +175,16 @@ internal sealed class SampleLogWriter : IDisposable
         _stopping = true;
         _wake.Set();
         _thread.Join(TimeSpan.FromSeconds(5));
-        while (DrainOnce() > 0)
+        try
         {
+            FlushNow();
+            CloseSegment();
         }
-        CloseSegment();
+        catch (Exception ex)
+        {
+            // Process exit: never throw from the exit handler; the log keeps what reached it.
+            Abandon(ex);
+        }
     }
 
     private Dictionary<string, object?> HeaderJson(string segment, byte[] tracePrefix)

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Sigil.Runtime.Tracking;
 
 /// <summary>
@@ -76,12 +74,5 @@ internal sealed class SampleRing<T>
     {
         public long Sequence;
         public T Item;
-    }
-
-    [StructLayout(LayoutKind.Explicit, Size = 128)]
-    private struct PaddedCounter
-    {
-        [FieldOffset(64)]
-        public long Value;
     }
 }

@@ -1,0 +1,3 @@
+using Sigil.Cli;
+
+return SigilApp.Run(args);

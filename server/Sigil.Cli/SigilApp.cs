@@ -1,0 +1,80 @@
+using Sigil.Cli.Commands;
+using Sigil.Cli.Commands.Config;
+using Sigil.Cli.Commands.Tracker;
+using Sigil.Cli.Commands.Workspace;
+using Sigil.Core.Identity;
+using Sigil.Projects;
+using Sigil.Tracking.Query;
+using Sigil.Workspace.Errors;
+using Spectre.Console.Cli;
+
+namespace Sigil.Cli;
+
+/// <summary>The command tree and the one error boundary: any failure is one line on stderr and a non-zero exit.</summary>
+public static class SigilApp
+{
+    /// <summary>Exit code of a failed command (bad input or state).</summary>
+    public const int ErrorExit = 1;
+
+    /// <summary>Exit code of a malformed command line.</summary>
+    public const int UsageExit = 2;
+
+    /// <summary>Runs the CLI.</summary>
+    public static int Run(string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(Configure);
+        try
+        {
+            return app.Run(args);
+        }
+        catch (CommandAppException ex)
+        {
+            return Fail(UsageExit, $"{ex.Message.TrimEnd('.')}. Run 'sigil --help' (or 'sigil COMMAND --help').");
+        }
+        catch (Exception ex) when (ex is SigilProjectException or SampleLogException or IdentityFormatException or WorkspaceException or InvalidDataException)
+        {
+            return Fail(ErrorExit, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Fail(ErrorExit, $"{ex.Message} Check the path and its permissions; nothing was changed.");
+        }
+    }
+
+    private static void Configure(IConfigurator config)
+    {
+        config.SetApplicationName("sigil");
+        config.PropagateExceptions();
+        config.AddCommand<InitCommand>("init").WithExample("init");
+        config.AddBranch("tracker", tracker =>
+        {
+            tracker.SetDescription("Turn sample tracking on or off while apps run");
+            tracker.AddCommand<TrackerStartCommand>("start");
+            tracker.AddCommand<TrackerStopCommand>("stop");
+            tracker.AddCommand<TrackerStatusCommand>("status");
+        });
+        config.AddCommand<InspectSamplesCommand>("inspect-samples").WithExample("inspect-samples", "quickstart", "--last", "10");
+        config.AddCommand<InspectPinsCommand>("inspect-pins");
+        config.AddBranch("workspace", workspace =>
+        {
+            workspace.SetDescription("Move a workspace between machines as a verified tarball");
+            workspace.AddCommand<WorkspaceExportCommand>("export");
+            workspace.AddCommand<WorkspaceImportCommand>("import");
+        });
+        config.AddBranch("config", settings =>
+        {
+            settings.SetDescription("Read and change sigil.json");
+            settings.SetDefaultCommand<ConfigListCommand>();
+            settings.AddCommand<ConfigListCommand>("list");
+            settings.AddCommand<ConfigGetCommand>("get");
+            settings.AddCommand<ConfigSetCommand>("set");
+        });
+    }
+
+    private static int Fail(int code, string message)
+    {
+        Console.Error.WriteLine("error: " + message.ReplaceLineEndings(" "));
+        return code;
+    }
+}
