@@ -38,7 +38,7 @@ namespace Sigil.Core.Identity
             {
                 builder.Append("ref ").Append(reference).Append('\n');
             }
-            builder.Append("method ").Append(normalizedMethod.Length).Append('\n').Append(normalizedMethod);
+            builder.Append("method ").Append(Encoding.UTF8.GetByteCount(normalizedMethod)).Append('\n').Append(normalizedMethod);
             return builder.ToString();
         }
     }
