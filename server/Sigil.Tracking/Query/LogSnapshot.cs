@@ -22,7 +22,8 @@ public sealed record LogSnapshot
     /// <summary>The canonical JSON (sorted keys, no whitespace).</summary>
     public byte[] CanonicalBytes() => JsonSerializer.SerializeToUtf8Bytes(this);
 
-    /// <summary>The snapshot's id.</summary>
+    /// <summary>The snapshot's id (not part of the hashed body).</summary>
+    [JsonIgnore]
     public string Id => Prefix + Blake3Digest.Hex(CanonicalBytes());
 
     /// <summary>Stores the snapshot under <c>.sigil/snapshots/</c> unless already there; returns its id.</summary>
@@ -53,10 +54,16 @@ public sealed record LogSnapshot
         {
             throw new SampleLogException($"Snapshot {id} is not stored in {Path.GetDirectoryName(path)}; run the query without --snapshot to take a new one.");
         }
-        var bytes = File.ReadAllBytes(path);
-        var snapshot = JsonSerializer.Deserialize<LogSnapshot>(bytes)
-            ?? throw new SampleLogException($"Snapshot file {path} is empty.");
-        if (snapshot.Id != id)
+        LogSnapshot? snapshot;
+        try
+        {
+            snapshot = JsonSerializer.Deserialize<LogSnapshot>(File.ReadAllBytes(path));
+        }
+        catch (JsonException)
+        {
+            snapshot = null;
+        }
+        if (snapshot?.Segments is null || snapshot.Id != id)
         {
             throw new SampleLogException($"Snapshot file {path} does not match its id (it was modified); take a new snapshot.");
         }
