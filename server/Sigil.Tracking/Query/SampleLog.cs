@@ -50,6 +50,10 @@ public sealed class SampleLog
         return new SampleQueryResult(selected.Select(x => x.record).ToList(), taken, "b3:" + Blake3Digest.Hex(hashInput.ToString()), torn);
     }
 
+    /// <summary>How many call records the log holds now (frames verified, not decoded).</summary>
+    public long CountRecords() =>
+        Directory.Exists(_folder) ? Directory.EnumerateFiles(_folder, "*" + SampleLogFormat.Extension).Sum(SegmentReader.CountCalls) : 0;
+
     private static bool Matches(SampleRecord record, SampleQuery query) =>
         (query.Spec is null || record.Spec == query.Spec)
         && (query.Function is null || record.FunctionId.StartsWith(query.Function, StringComparison.Ordinal))

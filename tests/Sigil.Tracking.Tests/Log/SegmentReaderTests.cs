@@ -55,6 +55,25 @@ public sealed class SegmentReaderTests
     }
 
     [TestMethod]
+    public void CountCalls_WithTornTail_CountsOnlyCompleteFrames()
+    {
+        using var log = new LogFixture();
+        log.Write(1, 2, 3, 4, 5);
+        var path = log.SingleSegment();
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.AreEqual(5, SegmentReader.CountCalls(path));
+        Assert.AreEqual(5, Sigil.Tracking.Query.SampleLog.Open(log.SigilDirectory).CountRecords());
+
+        using (var stream = new FileStream(path, FileMode.Open))
+        {
+            stream.SetLength(stream.Length - 5);
+        }
+
+        Assert.AreEqual(4, SegmentReader.CountCalls(path));
+        Assert.HasCount(4, SegmentReader.Read(path).Records);
+    }
+
+    [TestMethod]
     public void Parse_NotASegment_NoRecordsAndFlagged()
     {
         var contents = SegmentReader.Parse("junk", "hello world, not a log"u8);

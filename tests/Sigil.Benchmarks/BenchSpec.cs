@@ -1,0 +1,3 @@
+using Sigil;
+
+[assembly: Spec("bench", Description = "Call overhead of pins")]

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Sigil.Benchmarks.PinOverheadBenchmarks).Assembly).Run(args);
