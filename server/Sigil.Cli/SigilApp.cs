@@ -46,6 +46,7 @@ public static class SigilApp
     {
         config.SetApplicationName("sigil");
         config.PropagateExceptions();
+        config.UseStrictParsing();
         config.AddCommand<InitCommand>("init").WithExample("init");
         config.AddBranch("tracker", tracker =>
         {
