@@ -40,5 +40,5 @@ internal static class SampleFormatter
         _ => $"{nanoseconds / 1_000_000.0:0.#} ms",
     };
 
-    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    private static string Number(double value) => (value == 0 ? 0.0 : value).ToString("G6", CultureInfo.InvariantCulture);
 }
