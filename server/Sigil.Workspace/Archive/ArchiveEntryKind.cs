@@ -1,0 +1,10 @@
+namespace Sigil.Workspace.Archive;
+
+/// <summary>The kinds of entry a workspace archive holds.</summary>
+internal enum ArchiveEntryKind
+{
+    Manifest,
+    Candidate,
+    Evaluation,
+    Artifact,
+}

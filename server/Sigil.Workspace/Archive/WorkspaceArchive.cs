@@ -1,0 +1,173 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using Sigil.Core.Hashing;
+using Sigil.Workspace.Errors;
+using Sigil.Workspace.Model;
+using Sigil.Workspace.Serialization;
+using Sigil.Workspace.Store;
+
+namespace Sigil.Workspace.Archive;
+
+/// <summary>
+/// Portable workspace archives (<c>.tar.gz</c>): export a store, or part of it, and import it elsewhere.
+/// </summary>
+/// <remarks>
+/// <para>Layout (format <c>sigil/workspace-archive</c>, version 1), entries in this order:</para>
+/// <list type="bullet">
+/// <item><c>manifest.json</c>: format and version, counts, every other entry with its BLAKE3 (<c>b3:&lt;hex&gt;</c>)
+/// and size, and the artifact attachments (candidate, name, digest).</item>
+/// <item><c>artifacts/&lt;hex&gt;</c>: blob bytes, named by their BLAKE3.</item>
+/// <item><c>candidates/&lt;hex&gt;.json</c>: one candidate (<c>sigil/candidate@1</c>), named by its CandidateID digest.</item>
+/// <item><c>evaluations/&lt;hex&gt;.json</c>: one evaluation (<c>sigil/evaluation@1</c>), named by its id digest.</item>
+/// </list>
+/// <para>
+/// All JSON is canonical and entries are sorted, so the same content always yields the same manifest (and, with the
+/// same runtime, the same archive bytes: tar headers carry no times, owners or modes of the machine).
+/// </para>
+/// <para>
+/// Import is all-or-nothing: the whole archive is read and verified (paths, manifest digests and sizes, no missing
+/// or extra entries, every id recomputed from content, parents and candidates resolvable, no conflicting
+/// attachments, size limits, the gzip checksum) before a single record is inserted, and the inserts run in one
+/// transaction. A rejected archive throws <see cref="WorkspaceArchiveException"/> and leaves the workspace untouched.
+/// </para>
+/// </remarks>
+public static class WorkspaceArchive
+{
+    private const UnixFileMode EntryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    /// <summary>
+    /// Writes the store's content to <paramref name="tarGzPath"/> (replacing the file atomically). With
+    /// <paramref name="spec"/> (and optionally <paramref name="workspace"/>), exports only those candidates plus
+    /// their ancestors, so the archive is self-contained; evaluations and artifacts of every exported candidate
+    /// come along.
+    /// </summary>
+    public static ArchiveExportResult Export(IWorkspaceStore store, string tarGzPath, string? spec = null, string? workspace = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tarGzPath);
+        if (workspace is not null && spec is null)
+        {
+            throw new ArgumentException("A workspace name needs its spec: pass the spec too.", nameof(workspace));
+        }
+        var path = Path.GetFullPath(tarGzPath);
+        var candidates = CollectCandidates(store, spec, workspace);
+        var records = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var attachments = new List<ManifestAttachment>();
+        var blobs = new SortedDictionary<string, long>(StringComparer.Ordinal); // entry path -> size
+        var blobDigests = new Dictionary<string, string>(StringComparer.Ordinal); // entry path -> digest
+        var evaluationCount = 0;
+        foreach (var candidate in candidates)
+        {
+            records.Add(ArchiveEntryNames.Candidate(candidate.Id.Digest), RecordJson.WriteCandidate(candidate));
+            foreach (var evaluation in store.ListEvaluations(candidate.Id))
+            {
+                records.Add(ArchiveEntryNames.Evaluation(evaluation.Id[EvaluationRecord.IdPrefix.Length..]), RecordJson.WriteEvaluation(evaluation));
+                evaluationCount++;
+            }
+            foreach (var artifact in store.ListArtifacts(candidate.Id))
+            {
+                attachments.Add(new ManifestAttachment(artifact.CandidateId, artifact.Name, artifact.Digest));
+                var entry = ArchiveEntryNames.Artifact(artifact.Digest[ArtifactRef.DigestPrefix.Length..]);
+                blobs[entry] = artifact.Length;
+                blobDigests[entry] = artifact.Digest;
+            }
+        }
+        var entries = records.Select(r => new ManifestEntry(r.Key, "b3:" + Blake3Digest.Hex(r.Value), r.Value.LongLength))
+            .Concat(blobs.Select(b => new ManifestEntry(b.Key, blobDigests[b.Key], b.Value)))
+            .OrderBy(e => e.Path, StringComparer.Ordinal)
+            .ToList();
+        var manifest = new ArchiveManifest(
+            entries,
+            attachments.OrderBy(a => a.Candidate.Digest, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(),
+            candidates.Count,
+            evaluationCount,
+            blobs.Count);
+        var manifestBytes = manifest.ToJson();
+
+        var directory = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+            using (var tar = new TarWriter(gzip, TarEntryFormat.Ustar, leaveOpen: false))
+            {
+                WriteEntry(tar, ArchiveEntryNames.Manifest, manifestBytes);
+                foreach (var entry in entries)
+                {
+                    WriteEntry(tar, entry.Path, records.TryGetValue(entry.Path, out var bytes) ? bytes : ReadBlob(store, entry));
+                }
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+        return new ArchiveExportResult(path, candidates.Count, evaluationCount, blobs.Count, attachments.Count, "b3:" + Blake3Digest.Hex(manifestBytes));
+    }
+
+    /// <summary>
+    /// Verifies the archive at <paramref name="tarGzPath"/> completely, then inserts its content into
+    /// <paramref name="store"/> in one transaction. Records the store already holds are counted, not rewritten, so
+    /// importing the same archive twice changes nothing the second time.
+    /// </summary>
+    /// <exception cref="WorkspaceArchiveException">The archive is tampered with, corrupt, truncated, unsafe, over a limit or conflicts with the workspace; nothing was imported.</exception>
+    public static BatchInsertResult Import(IWorkspaceStore store, string tarGzPath, WorkspaceArchiveLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tarGzPath);
+        var path = Path.GetFullPath(tarGzPath);
+        var contents = ArchiveReader.Read(path, limits ?? WorkspaceArchiveLimits.Default);
+        var batch = new ArchiveVerifier(path, contents, store).Verify();
+        return store.InsertBatch(batch);
+    }
+
+    private static List<CandidateRecord> CollectCandidates(IWorkspaceStore store, string? spec, string? workspace)
+    {
+        var selected = spec is null
+            ? store.ListWorkspaces().SelectMany(w => store.ListCandidates(w.Spec, w.Workspace)).ToList()
+            : store.ListCandidates(spec, workspace).ToList();
+        var byId = selected.ToDictionary(c => c.Id);
+        foreach (var candidate in selected)
+        {
+            for (var parent = candidate.Parent; parent is not null && !byId.ContainsKey(parent);)
+            {
+                var ancestor = store.GetCandidate(parent) ?? throw new WorkspaceException(
+                    $"Cannot export: candidate {candidate.Id} has an ancestor {parent} that is missing from '{store.Location}'. The workspace is damaged; restore it from a backup.");
+                byId.Add(ancestor.Id, ancestor);
+                parent = ancestor.Parent;
+            }
+        }
+        return byId.Values.OrderBy(c => c.Id.Digest, StringComparer.Ordinal).ToList();
+    }
+
+    private static byte[] ReadBlob(IWorkspaceStore store, ManifestEntry entry)
+    {
+        var bytes = store.GetArtifact(entry.Digest) ?? throw new WorkspaceException(
+            $"Cannot export: artifact {entry.Digest} is attached in '{store.Location}' but its blob is missing. The workspace is damaged; restore it from a backup.");
+        return bytes.LongLength == entry.Size
+            ? bytes
+            : throw new WorkspaceException(
+                $"Cannot export: artifact {entry.Digest} in '{store.Location}' is {bytes.LongLength} bytes, but its attachment records {entry.Size}. The workspace is damaged; restore it from a backup.");
+    }
+
+    private static void WriteEntry(TarWriter tar, string name, byte[] bytes)
+    {
+        var entry = new UstarTarEntry(TarEntryType.RegularFile, name)
+        {
+            ModificationTime = DateTimeOffset.UnixEpoch,
+            Mode = EntryMode,
+            Uid = 0,
+            Gid = 0,
+            UserName = string.Empty,
+            GroupName = string.Empty,
+            DataStream = new MemoryStream(bytes, writable: false),
+        };
+        tar.WriteEntry(entry);
+    }
+}

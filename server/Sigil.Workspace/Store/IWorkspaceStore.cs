@@ -1,0 +1,92 @@
+using Sigil.Core.Identity;
+using Sigil.Workspace.Model;
+
+namespace Sigil.Workspace.Store;
+
+/// <summary>
+/// The workspace of a project: per spec and named workspace, a content-addressed tree of candidates rooted at each
+/// function's baseline, their evaluations and their artifacts. Every other Sigil component talks to the workspace
+/// through this interface only.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Invariant: insert-only.</b> There is no update and no delete anywhere in this API, and implementations must
+/// not add one. Once written, a candidate, evaluation or artifact is never modified or removed: writing a record
+/// whose id already exists writes nothing and reports <see cref="InsertResult{T}.AlreadyExisted"/> with the record
+/// written first (first write wins, even when the offered metadata differs).
+/// </para>
+/// <para>
+/// <b>Invariant: content-addressed.</b> The store recomputes every id from the content (a candidate's id from its
+/// diff and AST patch, an evaluation's from its canonical JSON, an artifact's digest from its bytes) and refuses a
+/// record whose id does not match.
+/// </para>
+/// <para>
+/// <b>Invariant: closed tree.</b> A candidate's parent is the baseline or a candidate already in the store (for the
+/// same function); an evaluation's or artifact's candidate is in the store.
+/// </para>
+/// Errors are <see cref="Errors.WorkspaceException"/>s with messages fit to show a user.
+/// </remarks>
+public interface IWorkspaceStore : IDisposable
+{
+    /// <summary>Where the store lives (for a LiteDB store, the database file), for messages.</summary>
+    string Location { get; }
+
+    /// <summary>
+    /// Inserts a candidate. Refuses one whose id does not match its diff and patch
+    /// (<see cref="Errors.WorkspaceIntegrityException"/>) or whose parent candidate is unknown
+    /// (<see cref="Errors.WorkspaceReferenceException"/>). When the id is already stored, writes nothing.
+    /// </summary>
+    InsertResult<CandidateRecord> InsertCandidate(CandidateRecord candidate);
+
+    /// <summary>The candidate with this id, or <c>null</c>.</summary>
+    CandidateRecord? GetCandidate(CandidateId id);
+
+    /// <summary>
+    /// The candidates of a spec, in one named workspace or (when <paramref name="workspace"/> is <c>null</c>) in all
+    /// of them; ordered by creation time, then id.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name does not follow the naming rule (see <see cref="WorkspaceLimits.MaxNameLength"/>).</exception>
+    IReadOnlyList<CandidateRecord> ListCandidates(string spec, string? workspace = null);
+
+    /// <summary>The candidates whose diff applies to <paramref name="parent"/>; ordered by creation time, then id.</summary>
+    IReadOnlyList<CandidateRecord> Children(CandidateId parent);
+
+    /// <summary>
+    /// The candidates whose diff applies to the baseline of <paramref name="baseline"/> (the roots of its tree), in
+    /// every spec and workspace; ordered by creation time, then id.
+    /// </summary>
+    IReadOnlyList<CandidateRecord> Children(FunctionId baseline);
+
+    /// <summary>
+    /// Inserts an evaluation. Refuses one whose id does not match its content or whose candidate is unknown. When the
+    /// id is already stored, writes nothing.
+    /// </summary>
+    InsertResult<EvaluationRecord> InsertEvaluation(EvaluationRecord evaluation);
+
+    /// <summary>The evaluations of a candidate, ordered by creation time, then id.</summary>
+    IReadOnlyList<EvaluationRecord> ListEvaluations(CandidateId candidateId);
+
+    /// <summary>
+    /// Stores <paramref name="content"/> (once per digest) and attaches it to a candidate under
+    /// <paramref name="name"/>. Attaching the same bytes under the same name again writes nothing; different bytes
+    /// under a name the candidate already uses are refused (<see cref="Errors.WorkspaceConflictException"/>).
+    /// </summary>
+    InsertResult<ArtifactRef> PutArtifact(CandidateId candidateId, string name, ReadOnlySpan<byte> content);
+
+    /// <summary>The bytes of the blob with this digest (<c>b3:&lt;hex&gt;</c>), verified against it, or <c>null</c>.</summary>
+    /// <exception cref="ArgumentException">The digest is not <c>b3:</c> followed by 64 lowercase hex digits.</exception>
+    byte[]? GetArtifact(string digest);
+
+    /// <summary>The artifacts attached to a candidate, ordered by name (ordinal).</summary>
+    IReadOnlyList<ArtifactRef> ListArtifacts(CandidateId candidateId);
+
+    /// <summary>Every spec and named workspace that holds candidates, with counts; ordered by spec, then workspace.</summary>
+    IReadOnlyList<WorkspaceSummary> ListWorkspaces();
+
+    /// <summary>
+    /// Inserts candidates, evaluations and artifacts all together or not at all: every record is validated first
+    /// and the writes happen in one transaction, so on any error nothing is written. Records already stored are
+    /// counted, not rewritten.
+    /// </summary>
+    BatchInsertResult InsertBatch(WorkspaceBatch batch);
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using Sigil.Core.Identity;
+using Sigil.Workspace.Archive;
+using Sigil.Workspace.Store;
+using Sigil.Workspace.Tests.Support;
+
+namespace Sigil.Workspace.Tests.Archive;
+
+/// <summary>
+/// A populated source workspace exported to an archive, and a separate target workspace that already holds
+/// unrelated records (so "unchanged" after a rejected import means something).
+/// </summary>
+internal sealed class ArchiveFixture : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public ArchiveFixture()
+    {
+        Source = LiteDbWorkspaceStore.Open(_directory.File("source"));
+        Sample = Samples.Populate(Source);
+        ArchivePath = _directory.File("export.tar.gz");
+        Export = WorkspaceArchive.Export(Source, ArchivePath);
+        Target = LiteDbWorkspaceStore.Open(_directory.File("target"));
+        var own = Samples.Candidate("return a + b; // target's own", spec: "target", workspace: "mine");
+        Target.InsertCandidate(own);
+        Target.InsertEvaluation(Samples.Evaluation(own.Id, 0.75));
+        Target.PutArtifact(own.Id, "own.log", "target"u8);
+    }
+
+    public LiteDbWorkspaceStore Source { get; }
+
+    public LiteDbWorkspaceStore Target { get; private set; }
+
+    public SampleWorkspace Sample { get; }
+
+    public string ArchivePath { get; }
+
+    public ArchiveExportResult Export { get; }
+
+    /// <summary>A fresh path in the fixture's directory.</summary>
+    public string PathFor(string name) => _directory.File(name);
+
+    /// <summary>An empty workspace in the fixture's directory.</summary>
+    public LiteDbWorkspaceStore OpenEmpty(string name) => LiteDbWorkspaceStore.Open(_directory.File(name));
+
+    /// <summary>Writes a copy of the export with <paramref name="edit"/> applied and returns its path.</summary>
+    public string Tampered(Action<List<CraftedEntry>> edit)
+    {
+        var path = _directory.File($"tampered-{Guid.NewGuid():N}.tar.gz");
+        ArchiveCrafter.Rewrite(ArchivePath, path, edit);
+        return path;
+    }
+
+    /// <summary>Removes a candidate, its evaluations, its attachments and blobs no one else uses, and refreshes the manifest.</summary>
+    public static void RemoveCandidate(List<CraftedEntry> entries, CandidateId id)
+    {
+        entries.RemoveAll(e => e.Name == $"candidates/{id.Digest}.json");
+        entries.RemoveAll(e => e.Name.StartsWith("evaluations/", StringComparison.Ordinal)
+            && JsonNode.Parse(e.Data)!["candidate"]!.GetValue<string>() == id.ToString());
+        var used = new HashSet<string>();
+        ArchiveCrafter.EditJson(entries, ArchiveCrafter.Manifest, manifest =>
+        {
+            var kept = new JsonArray();
+            foreach (var attachment in manifest["attachments"]!.AsArray().Select(a => a!.AsObject()))
+            {
+                if (attachment["candidate"]!.GetValue<string>() != id.ToString())
+                {
+                    used.Add(attachment["digest"]!.GetValue<string>()[3..]);
+                    kept.Add(attachment.DeepClone());
+                }
+            }
+            manifest["attachments"] = kept;
+            manifest["counts"]!["attachments"] = kept.Count;
+        });
+        entries.RemoveAll(e => e.Name.StartsWith("artifacts/", StringComparison.Ordinal) && !used.Contains(e.Name["artifacts/".Length..]));
+        ArchiveCrafter.RefreshManifest(entries);
+    }
+
+    public void Dispose()
+    {
+        Source.Dispose();
+        Target.Dispose();
+        _directory.Dispose();
+    }
+}
