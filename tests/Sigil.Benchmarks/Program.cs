@@ -1,3 +1,3 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Sigil.Benchmarks.PinOverheadBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Sigil.Benchmarks.TrackerOffBenchmarks).Assembly).Run(args);

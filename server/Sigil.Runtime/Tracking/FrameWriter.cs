@@ -79,6 +79,21 @@ internal sealed class FrameWriter
         _length += 8;
     }
 
+    /// <summary>Unsigned LEB128.</summary>
+    public void VarU64(ulong value)
+    {
+        Reserve(10);
+        while (value >= 0x80)
+        {
+            _buffer[_length++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        _buffer[_length++] = (byte)value;
+    }
+
+    /// <summary>Zigzag + LEB128, so small negative numbers stay small.</summary>
+    public void VarI64(long value) => VarU64((ulong)((value << 1) ^ (value >> 63)));
+
     public void F64(double value)
     {
         Reserve(8);

@@ -16,8 +16,11 @@ namespace Sigil.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class PinTracker<TArgs, TResult> : IPinDrain where TArgs : struct, ITuple
 {
-    /// <summary>CPU time is measured on one call in this many (reading a thread's CPU clock is a system call).</summary>
-    public const int CpuSampleEvery = 16;
+    /// <summary>
+    /// CPU time is measured on one call in this many: reading a thread's CPU clock is a system call (~0.5 µs here),
+    /// so measuring every call would cost more than the whole tracking budget.
+    /// </summary>
+    public const int CpuSampleEvery = 256;
 
     private const int RingCapacity = 4096;
     private static readonly bool s_eagerInputs = TupleEncoder<TArgs>.HasMutableElements;
@@ -28,8 +31,9 @@ public sealed class PinTracker<TArgs, TResult> : IPinDrain where TArgs : struct,
     private readonly SampleRing<Entry> _ring;
     private readonly bool[] _sensitive;
     private readonly bool _raw;
-    private long _recorded;
     private int _cpuCounter;
+    private int _segmentGeneration = -1;
+    private ushort _segmentPinIndex;
 
     internal PinTracker(SigilProject project, PinDescriptor pin, bool storeRaw)
     {
@@ -55,7 +59,7 @@ public sealed class PinTracker<TArgs, TResult> : IPinDrain where TArgs : struct,
     }
 
     /// <summary>How many calls this tracker has queued for the log since the process started.</summary>
-    public long Recorded => Volatile.Read(ref _recorded);
+    public long Recorded => _ring.Enqueued;
 
     /// <summary>Starts measuring a call (sketching mutable inputs first).</summary>
     public CallToken Begin(in TArgs args)
@@ -104,11 +108,7 @@ public sealed class PinTracker<TArgs, TResult> : IPinDrain where TArgs : struct,
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Push(in Entry entry)
-    {
-        _ring.Enqueue(in entry);
-        Interlocked.Increment(ref _recorded);
-    }
+    private void Push(in Entry entry) => _ring.Enqueue(in entry);
 
     int IPinDrain.Drain(FrameWriter writer, SampleLogWriter segment, int max)
     {
@@ -123,21 +123,24 @@ public sealed class PinTracker<TArgs, TResult> : IPinDrain where TArgs : struct,
 
     private void WriteCall(FrameWriter writer, SampleLogWriter segment, in Entry entry)
     {
-        var pinIndex = segment.IndexOf(this);
+        if (_segmentGeneration != segment.Generation)
+        {
+            _segmentPinIndex = segment.IndexOf(this);
+            _segmentGeneration = segment.Generation;
+        }
         var flags = CallFlags.None;
         if (entry.ErrorType is not null) flags |= CallFlags.Fault;
         if (entry.EvalErrorType is not null) flags |= CallFlags.EvalError;
         if (entry.Call.CpuNanoseconds >= 0) flags |= CallFlags.CpuSampled;
         if (entry.Call.Allocated < 0) flags |= CallFlags.AllocUnknown;
         writer.BeginFrame(FrameKind.Call);
-        writer.U16(pinIndex);
+        writer.VarU64(_segmentPinIndex);
         writer.U8((byte)flags);
-        writer.I64(entry.Call.StartTimestamp);
-        writer.I64(segment.TicksToNanoseconds(entry.Call.ElapsedTicks));
-        writer.I64(entry.Call.CpuNanoseconds);
-        writer.I64(entry.Call.Allocated);
+        writer.VarI64(segment.StartDelta(entry.Call.StartTimestamp));
+        writer.VarU64((ulong)Math.Max(0, segment.TicksToNanoseconds(entry.Call.ElapsedTicks)));
+        if ((flags & CallFlags.CpuSampled) != 0) writer.VarU64((ulong)Math.Max(0, entry.Call.CpuNanoseconds));
+        if ((flags & CallFlags.AllocUnknown) == 0) writer.VarU64((ulong)Math.Max(0, entry.Call.Allocated));
         writer.F64(entry.Score);
-        writer.U64(segment.NextSequence());
         if (entry.Call.EagerInputs is { } inputs)
         {
             writer.Bytes(inputs);

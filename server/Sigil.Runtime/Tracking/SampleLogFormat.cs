@@ -32,7 +32,13 @@ public static class SampleLogFormat
         /// <summary>UTF-8 JSON after a u16 pin index: the pin's identity and settings.</summary>
         Pin = 2,
 
-        /// <summary>Binary: one pinned call.</summary>
+        /// <summary>
+        /// Binary: one pinned call: varint pin index, u8 flags, zigzag varint start-timestamp delta (Stopwatch ticks
+        /// since the previous call frame of the segment, or since the header's clock base), varint latency ns,
+        /// varint CPU ns (only with <see cref="CallFlags.CpuSampled"/>), varint allocated bytes (not with
+        /// <see cref="CallFlags.AllocUnknown"/>), f64 score, the inputs, the output, then the exception types named by
+        /// the flags. A call's sequence number is its position among the segment's call frames (from 1).
+        /// </summary>
         Call = 3,
     }
 
@@ -62,7 +68,7 @@ public static class SampleLogFormat
         /// <summary>null.</summary>
         Null = 0,
 
-        /// <summary>i64: an integer scalar (its value is its numeric summary).</summary>
+        /// <summary>zigzag varint: an integer scalar (its value is its numeric summary).</summary>
         Int = 1,
 
         /// <summary>f64: a floating-point or decimal scalar.</summary>

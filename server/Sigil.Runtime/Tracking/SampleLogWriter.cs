@@ -23,7 +23,8 @@ internal sealed class SampleLogWriter : IDisposable
     private volatile bool _stopping;
     private FileStream? _segment;
     private string? _segmentPath;
-    private ulong _sequence;
+    private long _previousStart;
+    private int _generation;
 
     public SampleLogWriter(SigilProject project)
     {
@@ -51,7 +52,16 @@ internal sealed class SampleLogWriter : IDisposable
         return index;
     }
 
-    public ulong NextSequence() => ++_sequence;
+    /// <summary>Changes whenever a new segment is opened, so trackers know to re-describe their pin.</summary>
+    public int Generation => _generation;
+
+    /// <summary>The start timestamp as a delta from the previous call frame of the segment.</summary>
+    public long StartDelta(long startTimestamp)
+    {
+        var delta = startTimestamp - _previousStart;
+        _previousStart = startTimestamp;
+        return delta;
+    }
 
     public long TicksToNanoseconds(long ticks) => (long)(ticks * (1_000_000_000.0 / Stopwatch.Frequency));
 
@@ -99,6 +109,7 @@ internal sealed class SampleLogWriter : IDisposable
                 // Already broken; nothing more to lose.
             }
             _segment = null;
+            _generation++;
         }
     }
 
@@ -127,6 +138,12 @@ internal sealed class SampleLogWriter : IDisposable
         {
             return;
         }
+        if (!Directory.Exists(_project.SigilDirectory))
+        {
+            // Tracking is switched on by a file inside .sigil; without the folder there is nothing to write to,
+            // and the writer must never recreate a project folder someone deleted.
+            throw new DirectoryNotFoundException($"{_project.SigilDirectory} no longer exists; tracked calls are dropped until it does.");
+        }
         var folder = Path.Combine(_project.SigilDirectory, FolderName);
         Directory.CreateDirectory(folder);
         var prefix = RandomNumberGenerator.GetBytes(8);
@@ -134,10 +151,12 @@ internal sealed class SampleLogWriter : IDisposable
         _segmentPath = Path.Combine(folder, name);
         _segment = new FileStream(_segmentPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
         _segment.Write(Magic);
-        _sequence = 0;
         _pinIndexes.Clear();
+        _generation++;
+        var header = HeaderJson(name, prefix);
+        _previousStart = (long)((Dictionary<string, long>)header["clock"]!)["stopwatch"];
         _frames.BeginFrame(FrameKind.Header);
-        _frames.Bytes(JsonSerializer.SerializeToUtf8Bytes(HeaderJson(name, prefix)));
+        _frames.Bytes(JsonSerializer.SerializeToUtf8Bytes(header));
         _frames.EndFrame();
     }
 
@@ -151,6 +170,7 @@ internal sealed class SampleLogWriter : IDisposable
             }
             _segment.Dispose();
             _segment = null;
+            _generation++;
             if (!OperatingSystem.IsWindows() && _segmentPath is not null && File.Exists(_segmentPath))
             {
                 File.SetUnixFileMode(_segmentPath, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
@@ -158,11 +178,18 @@ internal sealed class SampleLogWriter : IDisposable
         }
     }
 
-    /// <summary>Writes every queued call to the OS now.</summary>
+    /// <summary>Writes every queued call to the OS now (failures are contained as in the writer loop).</summary>
     public void FlushNow()
     {
-        while (DrainOnce() > 0)
+        try
         {
+            while (DrainOnce() > 0)
+            {
+            }
+        }
+        catch (Exception ex)
+        {
+            Abandon(ex);
         }
     }
 

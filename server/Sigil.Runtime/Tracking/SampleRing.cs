@@ -27,6 +27,9 @@ internal sealed class SampleRing<T>
         _onFull = onFull;
     }
 
+    /// <summary>How many items have been enqueued since creation.</summary>
+    public long Enqueued => Volatile.Read(ref _enqueue.Value);
+
     public void Enqueue(in T item)
     {
         var spinner = default(SpinWait);

@@ -61,7 +61,7 @@ internal static class ValueSketcher
     private static void Int(FrameWriter writer, long value)
     {
         writer.U8((byte)ValueTag.Int);
-        writer.I64(value);
+        writer.VarI64(value);
     }
 
     private static void Float(FrameWriter writer, double value)

@@ -15,6 +15,8 @@ internal sealed class SegmentState(string name)
     private long _stopwatch;
     private double _ticksPerStopwatchTick = 1;
     private bool _hasHeader;
+    private long _previousStart;
+    private ulong _sequence;
 
     public Dictionary<ushort, JsonElement> Pins { get; } = [];
 
@@ -26,6 +28,7 @@ internal sealed class SegmentState(string name)
         var clock = header.GetProperty("clock");
         _utcTicks = clock.GetProperty("utc_ticks").GetInt64();
         _stopwatch = clock.GetProperty("stopwatch").GetInt64();
+        _previousStart = _stopwatch;
         _ticksPerStopwatchTick = TimeSpan.TicksPerSecond / (double)clock.GetProperty("frequency").GetInt64();
         _hasHeader = true;
     }
@@ -37,14 +40,13 @@ internal sealed class SegmentState(string name)
             throw new InvalidDataException("call frame before the segment header");
         }
         var reader = new ValueDecoder(payload, 1);
-        var pin = Pins[reader.U16()];
+        var pin = Pins[checked((ushort)reader.VarU64())];
         var flags = (CallFlags)reader.U8();
-        var start = reader.I64();
-        var elapsed = reader.I64();
-        var cpu = reader.I64();
-        var allocated = reader.I64();
+        var start = _previousStart + reader.VarI64();
+        var elapsed = (long)reader.VarU64();
+        long? cpu = flags.HasFlag(CallFlags.CpuSampled) ? (long)reader.VarU64() : null;
+        long? allocated = flags.HasFlag(CallFlags.AllocUnknown) ? null : (long)reader.VarU64();
         var score = reader.F64();
-        var sequence = reader.U64();
         var inputs = new Dictionary<string, ValueSummary>(StringComparer.Ordinal);
         foreach (var parameter in pin.GetProperty("parameters").EnumerateArray())
         {
@@ -57,6 +59,8 @@ internal sealed class SegmentState(string name)
         {
             throw new InvalidDataException("call frame has trailing bytes");
         }
+        _previousStart = start;
+        var sequence = ++_sequence;
         var timestamp = new DateTimeOffset(_utcTicks + (long)((start - _stopwatch) * _ticksPerStopwatchTick), TimeSpan.Zero);
         return new SampleRecord
         {
@@ -79,8 +83,8 @@ internal sealed class SegmentState(string name)
             Resources = new SampleResources
             {
                 WallNanoseconds = elapsed,
-                CpuNanoseconds = flags.HasFlag(CallFlags.CpuSampled) ? cpu : null,
-                AllocatedBytes = flags.HasFlag(CallFlags.AllocUnknown) ? null : allocated,
+                CpuNanoseconds = cpu,
+                AllocatedBytes = allocated,
             },
             Inputs = inputs,
             Output = output,

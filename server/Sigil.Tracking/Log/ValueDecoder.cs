@@ -44,6 +44,27 @@ internal ref struct ValueDecoder(ReadOnlySpan<byte> payload, int offset)
         return value;
     }
 
+    public ulong VarU64()
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            var b = _payload[Offset++];
+            value |= (ulong)(b & 0x7f) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
+        throw new InvalidDataException("varint longer than 10 bytes");
+    }
+
+    public long VarI64()
+    {
+        var raw = VarU64();
+        return (long)(raw >> 1) ^ -(long)(raw & 1);
+    }
+
     public double F64()
     {
         var value = BinaryPrimitives.ReadDoubleLittleEndian(_payload[Offset..]);
@@ -73,7 +94,7 @@ internal ref struct ValueDecoder(ReadOnlySpan<byte> payload, int offset)
         {
             ValueTag.Null => new ValueSummary { Type = type, Kind = "null", Size = 0 },
             ValueTag.None => new ValueSummary { Type = type, Kind = "none" },
-            ValueTag.Int => Scalar(type, "int", I64().ToString(CultureInfo.InvariantCulture)),
+            ValueTag.Int => Scalar(type, "int", VarI64().ToString(CultureInfo.InvariantCulture)),
             ValueTag.Float => Scalar(type, "float", Number(F64())),
             ValueTag.Bool => Scalar(type, "bool", U8() != 0 ? "true" : "false"),
             ValueTag.String => new ValueSummary { Type = type, Kind = "string", Size = U32(), Hash = Hash(U64()) },

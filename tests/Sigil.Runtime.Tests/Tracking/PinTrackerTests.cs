@@ -19,14 +19,15 @@ public sealed class PinTrackerTests
     {
         using var project = new TempProject(trackingOn: true);
         var tracker = project.Project.Register<ValueTuple<double>, double>(TempProject.Pin("Root", ["x"], ["double"]));
-        for (var i = 1; i <= 100; i++)
+        const int Calls = 2 * PinTracker<ValueTuple<double>, double>.CpuSampleEvery;
+        for (var i = 1; i <= Calls; i++)
         {
             Call(tracker, i);
         }
 
         var records = project.Records();
 
-        Assert.HasCount(100, records);
+        Assert.HasCount(Calls, records);
         var first = records[0];
         Assert.AreEqual(32, first.TraceId.Length);
         Assert.AreEqual(tracker.Pin.FunctionId, first.FunctionId);
@@ -46,8 +47,10 @@ public sealed class PinTrackerTests
         Assert.IsFalse(string.IsNullOrEmpty(first.Environment.GetProperty("runtime").GetString()));
         Assert.IsTrue(first.Environment.TryGetProperty("dependencies", out _));
         Assert.IsTrue(Math.Abs((DateTimeOffset.UtcNow - first.Timestamp).TotalMinutes) < 5, $"timestamp {first.Timestamp} is not now");
-        Assert.AreEqual(100, records.Select(r => r.TraceId).Distinct().Count());
-        Assert.IsTrue(records.Any(r => r.Resources.CpuNanoseconds is not null), "one call in 16 measures CPU time");
+        Assert.AreEqual(Calls, records.Select(r => r.TraceId).Distinct().Count());
+        Assert.AreEqual(2, records.Count(r => r.Resources.CpuNanoseconds is not null), "one call in CpuSampleEvery measures CPU time");
+        CollectionAssert.AreEqual(Enumerable.Range(1, Calls).Select(i => (double)i).ToArray(), records.Select(r => r.Inputs["x"].Value!.Value.GetDouble()).ToArray());
+        Assert.IsTrue(records.Zip(records.Skip(1)).All(p => p.First.Timestamp <= p.Second.Timestamp), "timestamps follow call order");
     }
 
     [TestMethod]
@@ -173,6 +176,25 @@ public sealed class PinTrackerTests
         Assert.HasCount(Threads * PerThread, records);
         var inputs = records.Select(r => r.Inputs["x"].Value!.Value.GetDouble()).ToHashSet();
         Assert.HasCount(Threads * PerThread, inputs, "every distinct input arrives exactly once");
+    }
+
+    [TestMethod]
+    public void Record_ProjectFolderDeletedWhileTracking_AppKeepsRunningAndFolderIsNotRecreated()
+    {
+        var project = new TempProject(trackingOn: true);
+        var tracker = project.Project.Register<ValueTuple<double>, double>(TempProject.Pin("Root", ["x"], ["double"]));
+        Call(tracker, 1);
+        project.Project.Flush();
+
+        Directory.Delete(project.Directory, recursive: true);
+        for (var i = 0; i < 10_000; i++)
+        {
+            Call(tracker, i);
+        }
+        project.Project.Flush();
+
+        Assert.IsFalse(Directory.Exists(project.Directory), "the writer must not recreate a deleted project folder");
+        Assert.AreEqual(10_001, tracker.Recorded);
     }
 
     [TestMethod]
