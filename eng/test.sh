@@ -19,18 +19,19 @@ mkdir -p "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build Sigil.sln -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test Sigil.sln --no-build -nologo --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=false
-status=$?
+# One summary line per test project ("Passed!  - Failed: 0, Passed: 47, ..."); TRX files are kept as artifacts.
+dotnet test Sigil.sln --no-build -nologo --logger trx --results-directory "$results" --blame-hang-timeout 5min 2>&1 | tee "$results/console.log"
+status=${PIPESTATUS[0]}
 
-passed=0; failed=0
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-done
-if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+passed=0; failed=0; runners=0
+while read -r f p; do
+  passed=$((passed + p)); failed=$((failed + f)); runners=$((runners + 1))
+done < <(sed -n 's/^\(Passed\|Failed\)! *- *Failed: *\([0-9]*\), *Passed: *\([0-9]*\).*/\2 \3/p' "$results/console.log")
+projects=$(find tests -name '*.Tests.csproj' | wc -l)
+if [ "$runners" -ne "$projects" ]; then
+  echo "error: $runners of $projects test projects reported results (a test host crashed or was not run)" >&2
+  failed=$((failed + 1))
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

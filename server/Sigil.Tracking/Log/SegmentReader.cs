@@ -37,10 +37,12 @@ public static class SegmentReader
         }
         long calls = 0;
         var payload = new byte[4096];
-        while (stream.Length - stream.Position >= 8)
+        // Count up to the length seen now: a live writer may append faster than this reads.
+        var end = stream.Length;
+        while (end - stream.Position >= 8)
         {
             var length = reader.ReadUInt32();
-            if (length == 0 || length > MaxPayload || stream.Length - stream.Position < length + 4L)
+            if (length == 0 || length > MaxPayload || end - stream.Position < length + 4L)
             {
                 break;
             }
