@@ -35,9 +35,9 @@ internal static class SampleFormatter
 
     public static string Latency(long nanoseconds) => nanoseconds switch
     {
-        < 10_000 => $"{nanoseconds} ns",
-        < 10_000_000 => $"{nanoseconds / 1000.0:0.#} µs",
-        _ => $"{nanoseconds / 1_000_000.0:0.#} ms",
+        < 1_000 => $"{nanoseconds} ns",
+        < 1_000_000 => $"{(nanoseconds / 1000.0).ToString("0.#", CultureInfo.InvariantCulture)} µs",
+        _ => $"{(nanoseconds / 1_000_000.0).ToString("0.#", CultureInfo.InvariantCulture)} ms",
     };
 
     private static string Number(double value) => (value == 0 ? 0.0 : value).ToString("G6", CultureInfo.InvariantCulture);
