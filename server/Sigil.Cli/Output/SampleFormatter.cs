@@ -25,11 +25,21 @@ internal static class SampleFormatter
             "null" => "null",
             "none" => "-",
             "redacted" => "<redacted>",
+            "scalar" when value.Magnitude is { } m => Magnitude(m),
             "numbers" when value.Numeric is { } n => $"{value.Type}[{value.Size}] {Number(n.Min)}..{Number(n.Max)}",
             "unsupported" => "<unsketchable>",
             _ => $"{value.Type}[{value.Size}]#{value.Hash?[5..13]}",
         };
     }
+
+    /// <summary>~2^3 for 8 ≤ x &lt; 16, -~2^3 for negatives, 0, or nan/inf.</summary>
+    private static string Magnitude(ScalarMagnitude magnitude) => magnitude switch
+    {
+        { Finite: false } => "nan/inf",
+        { Log2: null } => "0",
+        { Sign: < 0, Log2: var k } => $"-~2^{k}",
+        { Log2: var k } => $"~2^{k}",
+    };
 
     public static string Score(double? score) => score is { } s ? Number(s) : "n/a";
 

@@ -23,6 +23,12 @@ public static class SampleLogFormat
     /// <summary>Largest payload a reader accepts (guards against a corrupt length).</summary>
     public const int MaxPayload = 64 * 1024 * 1024;
 
+    /// <summary>The log2 magnitude recorded for a zero scalar.</summary>
+    public const short MagnitudeZero = short.MinValue;
+
+    /// <summary>The log2 magnitude recorded for NaN or an infinity.</summary>
+    public const short MagnitudeNotFinite = short.MaxValue;
+
     /// <summary>Frame kinds (first payload byte).</summary>
     public enum FrameKind : byte
     {
@@ -68,10 +74,10 @@ public static class SampleLogFormat
         /// <summary>null.</summary>
         Null = 0,
 
-        /// <summary>zigzag varint: an integer scalar (its value is its numeric summary).</summary>
+        /// <summary>zigzag varint: an integer scalar, exact (only where raw values are permitted).</summary>
         Int = 1,
 
-        /// <summary>f64: a floating-point or decimal scalar.</summary>
+        /// <summary>f64: a floating-point or decimal scalar, exact (only where raw values are permitted).</summary>
         Float = 2,
 
         /// <summary>u8: a boolean.</summary>
@@ -100,5 +106,11 @@ public static class SampleLogFormat
 
         /// <summary>No value: a void result or a faulted call.</summary>
         None = 11,
+
+        /// <summary>
+        /// A numeric scalar where raw values are not permitted: u64 xxh3 of its 8 bytes, i8 sign (-1, 0, 1),
+        /// i16 floor(log2(|x|)) (<see cref="MagnitudeZero"/> for 0, <see cref="MagnitudeNotFinite"/> for NaN/∞).
+        /// </summary>
+        ScalarSketch = 12,
     }
 }

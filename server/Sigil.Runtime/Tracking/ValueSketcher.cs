@@ -9,9 +9,10 @@ using static Sigil.Runtime.Tracking.SampleLogFormat;
 namespace Sigil.Runtime.Tracking;
 
 /// <summary>
-/// Encodes an input or output value into a frame: a sketch (type-specific: the value of a scalar, the length and
-/// hash of a string, count/hash/min/max/mean of a numeric sequence, size and hash of the JSON of anything else),
-/// preceded by the raw JSON only when raw storage is permitted, and nothing but the size when sensitive.
+/// Encodes an input or output value into a frame. Where raw values are permitted: scalars exactly, other values as
+/// raw JSON followed by their sketch. Otherwise only a sketch: a scalar's hash, sign and power-of-two magnitude;
+/// a string's length and hash; a numeric sequence's count, hash, min, max and mean; the size and hash of the JSON
+/// of anything else. A sensitive value keeps nothing but its size.
 /// </summary>
 internal static class ValueSketcher
 {
@@ -30,44 +31,94 @@ internal static class ValueSketcher
             writer.U32((uint)SizeOf(value));
             return;
         }
-        if (raw && !TryWriteRaw(writer, value))
-        {
-            return;
-        }
         // Fast paths the JIT folds away for the common scalar types (no boxing).
         if (typeof(T) == typeof(int))
         {
-            Int(writer, Unsafe.As<T, int>(ref value));
+            Int(writer, Unsafe.As<T, int>(ref value), raw);
         }
         else if (typeof(T) == typeof(long))
         {
-            Int(writer, Unsafe.As<T, long>(ref value));
+            Int(writer, Unsafe.As<T, long>(ref value), raw);
         }
         else if (typeof(T) == typeof(double))
         {
-            Float(writer, Unsafe.As<T, double>(ref value));
+            Float(writer, Unsafe.As<T, double>(ref value), raw);
         }
         else if (typeof(T) == typeof(bool))
         {
             writer.U8((byte)ValueTag.Bool);
             writer.U8(Unsafe.As<T, bool>(ref value) ? (byte)1 : (byte)0);
         }
-        else
+        else if (!TrySketchScalar(writer, value, raw) && (!raw || TryWriteRaw(writer, value)))
         {
             SketchObject(writer, value);
         }
     }
 
-    private static void Int(FrameWriter writer, long value)
+    /// <summary>An integer: exact where raw values are permitted, else hash + sign + magnitude.</summary>
+    private static void Int(FrameWriter writer, long value, bool raw)
     {
-        writer.U8((byte)ValueTag.Int);
-        writer.VarI64(value);
+        if (raw)
+        {
+            writer.U8((byte)ValueTag.Int);
+            writer.VarI64(value);
+            return;
+        }
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
+        var magnitude = value == 0 ? MagnitudeZero : (short)(63 - System.Numerics.BitOperations.LeadingZeroCount(value == long.MinValue ? (ulong)long.MaxValue + 1 : (ulong)Math.Abs(value)));
+        ScalarSketch(writer, bytes, Math.Sign(value), magnitude);
     }
 
-    private static void Float(FrameWriter writer, double value)
+    /// <summary>A floating-point value: exact where raw values are permitted, else hash + sign + magnitude.</summary>
+    private static void Float(FrameWriter writer, double value, bool raw)
     {
-        writer.U8((byte)ValueTag.Float);
-        writer.F64(value);
+        if (raw)
+        {
+            writer.U8((byte)ValueTag.Float);
+            writer.F64(value);
+            return;
+        }
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
+        var magnitude = !double.IsFinite(value) ? MagnitudeNotFinite : value == 0 ? MagnitudeZero : (short)Math.Floor(Math.Log2(Math.Abs(value)));
+        ScalarSketch(writer, bytes, double.IsNaN(value) ? 0 : Math.Sign(value), magnitude);
+    }
+
+    private static void ScalarSketch(FrameWriter writer, ReadOnlySpan<byte> bytes, int sign, short magnitude)
+    {
+        writer.U8((byte)ValueTag.ScalarSketch);
+        writer.U64(XxHash3.HashToUInt64(bytes));
+        writer.U8(unchecked((byte)(sbyte)sign));
+        writer.U16(unchecked((ushort)magnitude));
+    }
+
+    private static bool TrySketchScalar(FrameWriter writer, object value, bool raw)
+    {
+        switch (value)
+        {
+            case bool b:
+                writer.U8((byte)ValueTag.Bool);
+                writer.U8(b ? (byte)1 : (byte)0);
+                return true;
+            case sbyte or byte or short or ushort or int or uint or long or char:
+                Int(writer, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), raw);
+                return true;
+            case ulong u when u <= long.MaxValue:
+                Int(writer, (long)u, raw);
+                return true;
+            case ulong u:
+                Float(writer, u, raw);
+                return true;
+            case Enum e:
+                Int(writer, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture), raw);
+                return true;
+            case float or double or decimal or Half:
+                Float(writer, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), raw);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static bool TryWriteRaw(FrameWriter writer, object value)
@@ -92,29 +143,6 @@ internal static class ValueSketcher
     {
         switch (value)
         {
-            case bool b:
-                writer.U8((byte)ValueTag.Bool);
-                writer.U8(b ? (byte)1 : (byte)0);
-                return;
-            case sbyte or byte or short or ushort or int or uint or long or char:
-                Int(writer, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
-                return;
-            case ulong u:
-                if (u <= long.MaxValue)
-                {
-                    Int(writer, (long)u);
-                }
-                else
-                {
-                    Float(writer, u);
-                }
-                return;
-            case Enum e:
-                Int(writer, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture));
-                return;
-            case float or double or decimal or Half:
-                Float(writer, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
-                return;
             case string s:
                 writer.U8((byte)ValueTag.String);
                 writer.U32((uint)s.Length);

@@ -94,8 +94,9 @@ internal ref struct ValueDecoder(ReadOnlySpan<byte> payload, int offset)
         {
             ValueTag.Null => new ValueSummary { Type = type, Kind = "null", Size = 0 },
             ValueTag.None => new ValueSummary { Type = type, Kind = "none" },
-            ValueTag.Int => Scalar(type, "int", VarI64().ToString(CultureInfo.InvariantCulture)),
-            ValueTag.Float => Scalar(type, "float", Number(F64())),
+            ValueTag.Int => Exact(type, "int", VarI64().ToString(CultureInfo.InvariantCulture)),
+            ValueTag.Float => Exact(type, "float", Number(F64())),
+            ValueTag.ScalarSketch => ScalarSketch(type),
             ValueTag.Bool => Scalar(type, "bool", U8() != 0 ? "true" : "false"),
             ValueTag.String => new ValueSummary { Type = type, Kind = "string", Size = U32(), Hash = Hash(U64()) },
             ValueTag.NumberSequence => Numbers(type),
@@ -120,6 +121,28 @@ internal ref struct ValueDecoder(ReadOnlySpan<byte> payload, int offset)
             Size = count,
             Hash = hash,
             Numeric = count == 0 ? null : new NumericSummary(min, max, mean),
+        };
+    }
+
+    /// <summary>An exact scalar is its own raw value (stored only where raw values are permitted).</summary>
+    private static ValueSummary Exact(string type, string kind, string json)
+    {
+        var summary = Scalar(type, kind, json);
+        return summary with { Raw = summary.Value };
+    }
+
+    private ValueSummary ScalarSketch(string type)
+    {
+        var hash = Hash(U64());
+        var sign = unchecked((sbyte)U8());
+        var log2 = unchecked((short)U16());
+        return new ValueSummary
+        {
+            Type = type,
+            Kind = "scalar",
+            Size = 1,
+            Hash = hash,
+            Magnitude = new ScalarMagnitude(sign, log2 is MagnitudeZero or MagnitudeNotFinite ? null : log2, log2 != MagnitudeNotFinite),
         };
     }
 

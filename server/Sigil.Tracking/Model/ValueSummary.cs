@@ -9,17 +9,20 @@ public sealed record ValueSummary
     /// <summary>The declared C# type.</summary>
     [JsonPropertyName("type")] public required string Type { get; init; }
 
-    /// <summary>Kind of sketch: null, int, float, bool, string, numbers, sequence, object, redacted, unsupported, none.</summary>
+    /// <summary>Kind: null, int, float, bool (exact), scalar (hash + magnitude), string, numbers, sequence, object, redacted, unsupported, none.</summary>
     [JsonPropertyName("kind")] public required string Kind { get; init; }
 
     /// <summary>Size: 1 for scalars, length for strings, count for sequences, JSON bytes for objects.</summary>
     [JsonPropertyName("size")] public long? Size { get; init; }
 
-    /// <summary>xxh3 of the value's bytes (absent for scalars, whose value is kept, and for redacted values).</summary>
+    /// <summary>xxh3 of the value's bytes (absent for exact scalars and redacted values).</summary>
     [JsonPropertyName("hash")] public string? Hash { get; init; }
 
-    /// <summary>The value of a scalar (its numeric summary).</summary>
+    /// <summary>The exact value of a scalar: kept only where raw values are permitted (and for booleans).</summary>
     [JsonPropertyName("value")] public JsonElement? Value { get; init; }
+
+    /// <summary>Sign and power-of-two magnitude of a numeric scalar whose exact value may not be stored.</summary>
+    [JsonPropertyName("magnitude")] public ScalarMagnitude? Magnitude { get; init; }
 
     /// <summary>min/max/mean of a numeric sequence.</summary>
     [JsonPropertyName("numeric")] public NumericSummary? Numeric { get; init; }

@@ -1,4 +1,5 @@
 using Sigil.Runtime;
+using Sigil.Tracking.Model;
 
 namespace Sigil.Runtime.Tests.Tracking;
 
@@ -100,8 +101,33 @@ public sealed class PinTrackerTests
         Assert.AreEqual(7.0, values.Numeric.Max);
         Assert.AreEqual(4.0, values.Numeric.Mean);
         Assert.IsNull(values.Raw);
+        var output = record.Output;
+        Assert.AreEqual("scalar", output.Kind);
+        Assert.IsNull(output.Value, "an exact scalar is a raw value");
+        Assert.IsNull(output.Raw);
+        StringAssert.StartsWith(output.Hash, "xxh3:");
+        Assert.AreEqual(new ScalarMagnitude(1, 1, true), output.Magnitude, "3 lies in [2^1, 2^2)");
         var segment = Directory.GetFiles(Path.Combine(project.SigilDirectory, "samples")).Single();
         Assert.DoesNotContain("private text", File.ReadAllText(segment));
+    }
+
+    [TestMethod]
+    [DataRow(-1000.0, -1, 9, true)]
+    [DataRow(0.0, 0, null, true)]
+    [DataRow(0.75, 1, -1, true)]
+    [DataRow(double.NaN, 0, null, false)]
+    [DataRow(double.NegativeInfinity, -1, null, false)]
+    public void Record_ScalarWithoutRawPermission_KeepsSignMagnitudeAndHashOnly(double x, int sign, int? log2, bool finite)
+    {
+        using var project = new TempProject(trackingOn: true, storeRaw: false);
+        var tracker = project.Project.Register<ValueTuple<double>, double>(TempProject.Pin("Root", ["x"], ["double"]));
+        Call(tracker, x);
+
+        var input = project.Records().Single().Inputs["x"];
+
+        Assert.AreEqual("scalar", input.Kind);
+        Assert.IsNull(input.Value);
+        Assert.AreEqual(new ScalarMagnitude(sign, log2, finite), input.Magnitude);
     }
 
     [TestMethod]
@@ -159,7 +185,7 @@ public sealed class PinTrackerTests
     [TestMethod]
     public void Record_ManyThreadsOverflowingTheRing_LosesNoRecord()
     {
-        using var project = new TempProject(trackingOn: true, storeRaw: false);
+        using var project = new TempProject(trackingOn: true, storeRaw: true);
         var tracker = project.Project.Register<ValueTuple<double>, double>(TempProject.Pin("Root", ["x"], ["double"]));
         const int Threads = 4, PerThread = 25_000;
         Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t =>
