@@ -6,5 +6,6 @@ internal enum ArchiveEntryKind
     Manifest,
     Candidate,
     Evaluation,
+    Membership,
     Artifact,
 }

@@ -8,17 +8,23 @@ internal static partial class ArchiveEntryNames
     public const string Manifest = "manifest.json";
     public const string CandidatesFolder = "candidates/";
     public const string EvaluationsFolder = "evaluations/";
+    public const string MembershipsFolder = "memberships/";
     public const string ArtifactsFolder = "artifacts/";
 
     public static string Candidate(string hex) => CandidatesFolder + hex + ".json";
 
     public static string Evaluation(string hex) => EvaluationsFolder + hex + ".json";
 
+    public static string Membership(string hex) => MembershipsFolder + hex + ".json";
+
     public static string Artifact(string hex) => ArtifactsFolder + hex;
+
+    /// <summary>What the format holds, in words, for messages.</summary>
+    public const string Expected = "manifest.json, candidates/<hex>.json, memberships/<hex>.json, evaluations/<hex>.json or artifacts/<hex>";
 
     /// <summary>True when <paramref name="name"/> is one of the format's folders (<c>candidates/</c>...), with or without the slash.</summary>
     public static bool IsFolder(string name) =>
-        name.TrimEnd('/') + "/" is CandidatesFolder or EvaluationsFolder or ArtifactsFolder;
+        name.TrimEnd('/') + "/" is CandidatesFolder or MembershipsFolder or EvaluationsFolder or ArtifactsFolder;
 
     /// <summary>Why <paramref name="name"/> is unsafe to use as a path (absolute, traversal, backslash...), or <c>null</c>.</summary>
     public static string? UnsafeReason(string name)
@@ -60,6 +66,7 @@ internal static partial class ArchiveEntryNames
         {
             "candidates" when match.Groups["json"].Success => ArchiveEntryKind.Candidate,
             "evaluations" when match.Groups["json"].Success => ArchiveEntryKind.Evaluation,
+            "memberships" when match.Groups["json"].Success => ArchiveEntryKind.Membership,
             "artifacts" when !match.Groups["json"].Success => ArchiveEntryKind.Artifact,
             _ => null,
         };
@@ -68,6 +75,6 @@ internal static partial class ArchiveEntryNames
     /// <summary>The hex digest an entry name carries (<c>candidates/&lt;hex&gt;.json</c> gives <c>&lt;hex&gt;</c>).</summary>
     public static string DigestOf(string name) => EntryPattern().Match(name).Groups["hex"].Value;
 
-    [GeneratedRegex("^(?<folder>candidates|evaluations|artifacts)/(?<hex>[0-9a-f]{64})(?<json>\\.json)?\\z")]
+    [GeneratedRegex("^(?<folder>candidates|memberships|evaluations|artifacts)/(?<hex>[0-9a-f]{64})(?<json>\\.json)?\\z")]
     private static partial Regex EntryPattern();
 }

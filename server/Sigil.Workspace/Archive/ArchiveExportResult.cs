@@ -2,7 +2,7 @@ namespace Sigil.Workspace.Archive;
 
 /// <summary>What <see cref="WorkspaceArchive.Export"/> wrote.</summary>
 /// <param name="ArchivePath">The full path of the archive written.</param>
-/// <param name="Candidates">Candidates exported.</param>
+/// <param name="Candidates">Candidates exported (candidate entries: each candidate's content, once).</param>
 /// <param name="Evaluations">Evaluations exported.</param>
 /// <param name="Artifacts">Distinct artifact blobs exported.</param>
 /// <param name="Attachments">Artifact attachments (candidate, name, digest) exported.</param>
@@ -10,4 +10,11 @@ namespace Sigil.Workspace.Archive;
 /// BLAKE3 of the archive's <c>manifest.json</c>, <c>b3:&lt;hex&gt;</c>: the archive's content identity (the same
 /// workspace content always yields the same manifest, on any platform).
 /// </param>
-public sealed record ArchiveExportResult(string ArchivePath, int Candidates, int Evaluations, int Artifacts, int Attachments, string ManifestDigest);
+public sealed record ArchiveExportResult(string ArchivePath, int Candidates, int Evaluations, int Artifacts, int Attachments, string ManifestDigest)
+{
+    /// <summary>
+    /// Membership entries exported: further specs and workspaces holding an exported candidate, beyond the one its
+    /// candidate entry carries.
+    /// </summary>
+    public int Memberships { get; init; }
+}

@@ -7,15 +7,21 @@ namespace Sigil.Workspace.Archive;
 /// BLAKE3 of its bytes and its size (sorted by path), and the artifact attachments (sorted by candidate, then name).
 /// Written as canonical JSON, so its BLAKE3 identifies the archive's content.
 /// </summary>
+/// <remarks>
+/// Version 2 added memberships (<c>memberships/</c> entries and <c>counts.memberships</c>); this code writes
+/// version 2 and reads versions 1 (no memberships) and 2.
+/// </remarks>
 internal sealed record ArchiveManifest(
     IReadOnlyList<ManifestEntry> Entries,
     IReadOnlyList<ManifestAttachment> Attachments,
     int Candidates,
+    int Memberships,
     int Evaluations,
     int Artifacts)
 {
     public const string Format = "sigil/workspace-archive";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+    public const int OldestFormatVersion = 1;
 
     public byte[] ToJson() => CanonicalJson.Serialize(new Dictionary<string, object?>
     {
@@ -24,6 +30,7 @@ internal sealed record ArchiveManifest(
         ["counts"] = new Dictionary<string, object?>
         {
             ["candidates"] = Candidates,
+            ["memberships"] = Memberships,
             ["evaluations"] = Evaluations,
             ["artifacts"] = Artifacts,
             ["attachments"] = Attachments.Count,
@@ -51,13 +58,14 @@ internal sealed record ArchiveManifest(
             throw new RecordFormatException($"'$.format' is '{format}', not '{Format}': this is not a Sigil workspace archive.");
         }
         var version = root.Int64("format_version");
-        if (version != FormatVersion)
+        if (version is < OldestFormatVersion or > FormatVersion)
         {
             throw new RecordFormatException(
-                $"'$.format_version' is {version}, but this Sigil reads version {FormatVersion} only (a newer Sigil may have written it).");
+                $"'$.format_version' is {version}, but this Sigil reads versions {OldestFormatVersion} to {FormatVersion} only (a newer Sigil may have written it).");
         }
         var counts = root.Object("counts");
         var candidates = Count(counts, "candidates");
+        var memberships = version >= 2 ? Count(counts, "memberships") : 0;
         var evaluations = Count(counts, "evaluations");
         var artifacts = Count(counts, "artifacts");
         var attachmentCount = Count(counts, "attachments");
@@ -85,7 +93,7 @@ internal sealed record ArchiveManifest(
         {
             throw new RecordFormatException($"'$.counts.attachments' is {attachmentCount} but '$.attachments' lists {attachments.Count}.");
         }
-        return new ArchiveManifest(entries, attachments, candidates, evaluations, artifacts);
+        return new ArchiveManifest(entries, attachments, candidates, memberships, evaluations, artifacts);
     });
 
     private static int Count(JsonObjectReader counts, string name)

@@ -43,14 +43,14 @@ internal static class ArchiveReader
                     }
                     if (ArchiveEntryNames.UnsafeReason(name) is { } unsafeReason)
                     {
-                        throw ArchiveErrors.Reject(archivePath, name, $"{unsafeReason}; a workspace archive only holds manifest.json, candidates/, evaluations/ and artifacts/ files.", ArchiveErrors.Unsafe);
+                        throw ArchiveErrors.Reject(archivePath, name, $"{unsafeReason}; a workspace archive only holds manifest.json, candidates/, memberships/, evaluations/ and artifacts/ files.", ArchiveErrors.Unsafe);
                     }
                     if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
                     {
                         throw ArchiveErrors.Reject(archivePath, name, $"is a {entry.EntryType} entry; a workspace archive holds regular files only.", ArchiveErrors.Unsafe);
                     }
                     var kind = ArchiveEntryNames.Classify(name) ?? throw ArchiveErrors.Reject(archivePath, name,
-                        "is not part of the workspace archive format (expected manifest.json, candidates/<hex>.json, evaluations/<hex>.json or artifacts/<hex>).");
+                        $"is not part of the workspace archive format (expected {ArchiveEntryNames.Expected}).");
                     if (entries.Count + (manifest is null ? 0 : 1) >= limits.MaxEntries)
                     {
                         throw ArchiveErrors.Reject(archivePath, name, $"is past the limit of {limits.MaxEntries} entries per archive.");

@@ -13,6 +13,7 @@ namespace Sigil.Workspace.Archive;
 internal sealed class ArchiveVerifier(string archivePath, ArchiveContents contents, IWorkspaceStore store)
 {
     private readonly Dictionary<CandidateId, (string Entry, CandidateRecord Record)> _candidates = [];
+    private readonly List<(string Entry, CandidateMembership Membership)> _memberships = [];
     private readonly List<(string Entry, EvaluationRecord Record)> _evaluations = [];
     private readonly Dictionary<string, string> _artifactEntries = new(StringComparer.Ordinal); // digest -> entry
 
@@ -23,11 +24,13 @@ internal sealed class ArchiveVerifier(string archivePath, ArchiveContents conten
         ReadRecords();
         CheckCounts(manifest);
         CheckParents();
+        var members = CheckMemberships();
         CheckEvaluationCandidates();
         var artifacts = CheckAttachments(manifest);
         return new WorkspaceBatch
         {
-            Candidates = _candidates.Values.OrderBy(c => c.Entry, StringComparer.Ordinal).Select(c => c.Record).ToList(),
+            // Candidate entries first: each is the original record of its content when the content is new here.
+            Candidates = _candidates.Values.OrderBy(c => c.Entry, StringComparer.Ordinal).Select(c => c.Record).Concat(members).ToList(),
             Evaluations = _evaluations.Select(e => e.Record).ToList(),
             Artifacts = artifacts,
         };
@@ -102,6 +105,23 @@ internal sealed class ArchiveVerifier(string archivePath, ArchiveContents conten
                     }
                     _candidates.Add(candidate.Id, (path, candidate));
                     break;
+                case ArchiveEntryKind.Membership:
+                    var membership = Parse(path, "membership", () => RecordJson.ReadMembership(bytes));
+                    if (!RecordRules.IsB3(membership.Id))
+                    {
+                        throw Reject(path, $"is not a valid membership: its id '{membership.Id}' must be 'b3:' followed by 64 lowercase hex digits.");
+                    }
+                    var membershipId = membership.ComputeId();
+                    if (membershipId != membership.Id)
+                    {
+                        throw Reject(path, $"holds membership {membership.Id}, which does not match its content, which hashes to {membershipId}. The entry was altered after export.");
+                    }
+                    if (HexOf(membership.Id) != nameDigest)
+                    {
+                        throw Reject(path, $"holds membership {membership.Id}, not the one its name says (b3:{nameDigest}).");
+                    }
+                    _memberships.Add((path, membership));
+                    break;
                 case ArchiveEntryKind.Evaluation:
                     var evaluation = Parse(path, "evaluation", () => RecordJson.ReadEvaluation(bytes));
                     if (RecordRules.CheckEvaluation(evaluation) is { } evaluationProblem)
@@ -130,10 +150,12 @@ internal sealed class ArchiveVerifier(string archivePath, ArchiveContents conten
 
     private void CheckCounts(ArchiveManifest manifest)
     {
-        if (manifest.Candidates != _candidates.Count || manifest.Evaluations != _evaluations.Count || manifest.Artifacts != _artifactEntries.Count)
+        if (manifest.Candidates != _candidates.Count || manifest.Memberships != _memberships.Count
+            || manifest.Evaluations != _evaluations.Count || manifest.Artifacts != _artifactEntries.Count)
         {
             throw Reject(ArchiveEntryNames.Manifest,
-                $"counts {manifest.Candidates} candidates, {manifest.Evaluations} evaluations and {manifest.Artifacts} artifacts, but the archive holds {_candidates.Count}, {_evaluations.Count} and {_artifactEntries.Count}.");
+                $"counts {manifest.Candidates} candidates, {manifest.Memberships} memberships, {manifest.Evaluations} evaluations and {manifest.Artifacts} artifacts, " +
+                $"but the archive holds {_candidates.Count}, {_memberships.Count}, {_evaluations.Count} and {_artifactEntries.Count}.");
         }
     }
 
@@ -169,6 +191,37 @@ internal sealed class ArchiveVerifier(string archivePath, ArchiveContents conten
             }
             done.UnionWith(seen);
         }
+    }
+
+    /// <summary>
+    /// Resolves every membership's candidate (in the archive or the store), refuses a second membership of a
+    /// candidate in one spec and workspace (a candidate entry already counts for its own), and validates each as the
+    /// candidate record it will insert. Returns those records, in entry order.
+    /// </summary>
+    private List<CandidateRecord> CheckMemberships()
+    {
+        var scopes = _candidates.Values.Select(c => (c.Record.Id, c.Record.Spec, c.Record.Workspace)).ToHashSet();
+        var members = new List<CandidateRecord>(_memberships.Count);
+        foreach (var (path, membership) in _memberships)
+        {
+            var what = $"adds candidate {membership.CandidateId} to spec '{membership.Spec}', workspace '{membership.Workspace}', but";
+            var content = _candidates.TryGetValue(membership.CandidateId, out var inArchive)
+                ? inArchive.Record
+                : store.GetCandidate(membership.CandidateId) ?? throw Reject(path,
+                    $"{what} that candidate is neither in the archive nor in the workspace.",
+                    remedy: "Import the archive of the workspace that holds the candidate first, or re-export the source with the candidate included.");
+            if (!scopes.Add((membership.CandidateId, membership.Spec, membership.Workspace)))
+            {
+                throw Reject(path, $"{what} the archive already holds it there (in its candidate entry or another membership).");
+            }
+            var member = membership.ToRecord(content);
+            if (RecordRules.CheckCandidate(member) is { } problem)
+            {
+                throw Reject(path, $"is not a valid membership: {problem}");
+            }
+            members.Add(member);
+        }
+        return members;
     }
 
     private void CheckEvaluationCandidates()

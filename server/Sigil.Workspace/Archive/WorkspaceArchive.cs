@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using Sigil.Core.Hashing;
+using Sigil.Core.Identity;
 using Sigil.Workspace.Errors;
 using Sigil.Workspace.Model;
 using Sigil.Workspace.Serialization;
@@ -12,13 +13,17 @@ namespace Sigil.Workspace.Archive;
 /// Portable workspace archives (<c>.tar.gz</c>): export a store, or part of it, and import it elsewhere.
 /// </summary>
 /// <remarks>
-/// <para>Layout (format <c>sigil/workspace-archive</c>, version 1), entries in this order:</para>
+/// <para>Layout (format <c>sigil/workspace-archive</c>, version 2; version 1 archives, without memberships, are
+/// still imported), entries in this order:</para>
 /// <list type="bullet">
 /// <item><c>manifest.json</c>: format and version, counts, every other entry with its BLAKE3 (<c>b3:&lt;hex&gt;</c>)
 /// and size, and the artifact attachments (candidate, name, digest).</item>
 /// <item><c>artifacts/&lt;hex&gt;</c>: blob bytes, named by their BLAKE3.</item>
-/// <item><c>candidates/&lt;hex&gt;.json</c>: one candidate (<c>sigil/candidate@1</c>), named by its CandidateID digest.</item>
+/// <item><c>candidates/&lt;hex&gt;.json</c>: one candidate (<c>sigil/candidate@1</c>), named by its CandidateID digest:
+/// its content with the metadata of one spec and workspace that holds it.</item>
 /// <item><c>evaluations/&lt;hex&gt;.json</c>: one evaluation (<c>sigil/evaluation@1</c>), named by its id digest.</item>
+/// <item><c>memberships/&lt;hex&gt;.json</c>: one more spec and workspace holding a candidate, with its provenance,
+/// time and summary (<c>sigil/membership@1</c>), named by its id, the BLAKE3 of its canonical JSON.</item>
 /// </list>
 /// <para>
 /// All JSON is canonical and entries are sorted, so the same content always yields the same manifest (and, with the
@@ -26,9 +31,11 @@ namespace Sigil.Workspace.Archive;
 /// </para>
 /// <para>
 /// Import is all-or-nothing: the whole archive is read and verified (paths, manifest digests and sizes, no missing
-/// or extra entries, every id recomputed from content, parents and candidates resolvable, no conflicting
-/// attachments, size limits, the gzip checksum) before a single record is inserted, and the inserts run in one
-/// transaction. A rejected archive throws <see cref="WorkspaceArchiveException"/> and leaves the workspace untouched.
+/// or extra entries, every id recomputed from content, parents and the candidates of memberships, evaluations and
+/// attachments resolvable, no spec and workspace holding a candidate twice, no conflicting attachments, size limits,
+/// the gzip checksum) before a single record is inserted, and the inserts run in one transaction. A rejected archive
+/// throws <see cref="WorkspaceArchiveException"/> and leaves the workspace untouched. The format is described in
+/// <c>docs/decisions/0004-workspace.md</c>.
 /// </para>
 /// </remarks>
 public static class WorkspaceArchive
@@ -37,10 +44,15 @@ public static class WorkspaceArchive
 
     /// <summary>
     /// Writes the store's content to <paramref name="tarGzPath"/> (replacing the file atomically). With
-    /// <paramref name="spec"/> (and optionally <paramref name="workspace"/>), exports only those candidates plus
-    /// their ancestors, so the archive is self-contained; evaluations and artifacts of every exported candidate
-    /// come along.
+    /// <paramref name="spec"/> (and optionally <paramref name="workspace"/>), exports only the memberships of that
+    /// spec (and workspace) plus the ancestors of their candidates (as their original records), so the archive is
+    /// self-contained; evaluations and artifacts of every exported candidate come along.
     /// </summary>
+    /// <remarks>
+    /// Each exported candidate's content is written once, as a candidate entry carrying one exported membership: its
+    /// original record when that one is exported, else the earliest exported one (by creation time, spec,
+    /// workspace). Every other exported membership of it is a membership entry.
+    /// </remarks>
     public static ArchiveExportResult Export(IWorkspaceStore store, string tarGzPath, string? spec = null, string? workspace = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -50,8 +62,12 @@ public static class WorkspaceArchive
             throw new ArgumentException("A workspace name needs its spec: pass the spec too.", nameof(workspace));
         }
         var path = Path.GetFullPath(tarGzPath);
-        var candidates = CollectCandidates(store, spec, workspace);
+        var (candidates, memberships) = CollectCandidates(store, spec, workspace);
         var records = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var membership in memberships)
+        {
+            records.Add(ArchiveEntryNames.Membership(membership.Id[CandidateMembership.IdPrefix.Length..]), RecordJson.WriteMembership(membership));
+        }
         var attachments = new List<ManifestAttachment>();
         var blobs = new SortedDictionary<string, long>(StringComparer.Ordinal); // entry path -> size
         var blobDigests = new Dictionary<string, string>(StringComparer.Ordinal); // entry path -> digest
@@ -80,6 +96,7 @@ public static class WorkspaceArchive
             entries,
             attachments.OrderBy(a => a.Candidate.Digest, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(),
             candidates.Count,
+            memberships.Count,
             evaluationCount,
             blobs.Count);
         var manifestBytes = manifest.ToJson();
@@ -108,7 +125,10 @@ public static class WorkspaceArchive
                 File.Delete(temporary);
             }
         }
-        return new ArchiveExportResult(path, candidates.Count, evaluationCount, blobs.Count, attachments.Count, "b3:" + Blake3Digest.Hex(manifestBytes));
+        return new ArchiveExportResult(path, candidates.Count, evaluationCount, blobs.Count, attachments.Count, "b3:" + Blake3Digest.Hex(manifestBytes))
+        {
+            Memberships = memberships.Count,
+        };
     }
 
     /// <summary>
@@ -127,12 +147,31 @@ public static class WorkspaceArchive
         return store.InsertBatch(batch);
     }
 
-    private static List<CandidateRecord> CollectCandidates(IWorkspaceStore store, string? spec, string? workspace)
+    /// <summary>
+    /// The candidate entries (one per exported candidate, sorted by id) and membership entries of an export: see
+    /// <see cref="Export"/>.
+    /// </summary>
+    private static (List<CandidateRecord> Candidates, List<CandidateMembership> Memberships) CollectCandidates(
+        IWorkspaceStore store, string? spec, string? workspace)
     {
         var selected = spec is null
             ? store.ListWorkspaces().SelectMany(w => store.ListCandidates(w.Spec, w.Workspace)).ToList()
             : store.ListCandidates(spec, workspace).ToList();
-        var byId = selected.ToDictionary(c => c.Id);
+        var byId = new Dictionary<CandidateId, CandidateRecord>();
+        var memberships = new List<CandidateMembership>();
+        foreach (var group in selected.GroupBy(c => c.Id))
+        {
+            var original = store.GetCandidate(group.Key) ?? throw new WorkspaceException(
+                $"Cannot export: candidate {group.Key} is listed in '{store.Location}' but not stored. The workspace is damaged; restore it from a backup.");
+            var ordered = group
+                .OrderBy(c => c.Spec == original.Spec && c.Workspace == original.Workspace ? 0 : 1)
+                .ThenBy(c => c.CreatedAt)
+                .ThenBy(c => c.Spec, StringComparer.Ordinal)
+                .ThenBy(c => c.Workspace, StringComparer.Ordinal)
+                .ToList();
+            byId.Add(group.Key, ordered[0]);
+            memberships.AddRange(ordered.Skip(1).Select(CandidateMembership.Of));
+        }
         foreach (var candidate in selected)
         {
             for (var parent = candidate.Parent; parent is not null && !byId.ContainsKey(parent);)
@@ -143,7 +182,7 @@ public static class WorkspaceArchive
                 parent = ancestor.Parent;
             }
         }
-        return byId.Values.OrderBy(c => c.Id.Digest, StringComparer.Ordinal).ToList();
+        return (byId.Values.OrderBy(c => c.Id.Digest, StringComparer.Ordinal).ToList(), memberships);
     }
 
     private static byte[] ReadBlob(IWorkspaceStore store, ManifestEntry entry)

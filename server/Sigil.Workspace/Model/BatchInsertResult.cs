@@ -1,8 +1,11 @@
 namespace Sigil.Workspace.Model;
 
 /// <summary>What a batch insert (or an archive import) wrote and what the store already held.</summary>
-/// <param name="CandidatesAdded">Candidates written.</param>
-/// <param name="CandidatesAlreadyPresent">Candidates whose id the store already held (nothing written).</param>
+/// <param name="CandidatesAdded">
+/// Candidate records added to their spec and workspace: new candidates, and stored candidates that joined another
+/// spec or workspace (those are also counted in <see cref="CandidatesReused"/>).
+/// </param>
+/// <param name="CandidatesAlreadyPresent">Candidate records whose spec and workspace already held that id (nothing written).</param>
 /// <param name="EvaluationsAdded">Evaluations written.</param>
 /// <param name="EvaluationsAlreadyPresent">Evaluations whose id the store already held.</param>
 /// <param name="ArtifactsAdded">Artifact attachments written.</param>
@@ -15,7 +18,13 @@ public sealed record BatchInsertResult(
     int ArtifactsAdded,
     int ArtifactsAlreadyPresent)
 {
-    /// <summary>Records written, all kinds together.</summary>
+    /// <summary>
+    /// Of <see cref="CandidatesAdded"/>, those whose content the store already held under another spec or workspace,
+    /// so only their membership of this spec and workspace was written (the content is stored once).
+    /// </summary>
+    public int CandidatesReused { get; init; }
+
+    /// <summary>Records written, all kinds together (a membership counts as one).</summary>
     public int Added => CandidatesAdded + EvaluationsAdded + ArtifactsAdded;
 
     /// <summary>Records already present, all kinds together.</summary>

@@ -6,7 +6,10 @@ namespace Sigil.Workspace.Model;
 /// The record as the store now holds it: the one just written, or, when <paramref name="AlreadyExisted"/>, the one
 /// written first (whose metadata wins over the one offered).
 /// </param>
-/// <param name="AlreadyExisted">True when the store already held a record with the same id, so nothing was written.</param>
+/// <param name="AlreadyExisted">
+/// True when the store already held a record with the same key, so nothing was written. For a candidate the key is
+/// its id within its spec and workspace; for an evaluation its id; for an artifact the candidate and name.
+/// </param>
 public sealed record InsertResult<T>(T Record, bool AlreadyExisted)
 {
     /// <summary>True when the record was written by this call.</summary>

@@ -2,7 +2,8 @@ namespace Sigil.Workspace.Model;
 
 /// <summary>
 /// Records to insert all together or not at all (see <see cref="Store.IWorkspaceStore.InsertBatch"/>). Candidates
-/// may come in any order: parents inside the batch are inserted before their children.
+/// may come in any order: parents inside the batch are inserted before their children. The same candidate may come
+/// several times, in several specs or workspaces; its first occurrence is inserted first.
 /// </summary>
 public sealed record WorkspaceBatch
 {

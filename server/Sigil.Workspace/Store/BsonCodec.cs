@@ -8,6 +8,12 @@ namespace Sigil.Workspace.Store;
 /// The explicit BSON layout of workspace records in LiteDB (no reflection mapping, so the stored schema only
 /// changes when this file does). Timestamps are stored as UTC ticks, ids as bare hex digests.
 /// </summary>
+/// <remarks>
+/// A <c>candidates</c> document holds the candidate's content (diff, AST patch, parent, function id) together with
+/// the spec, workspace, provenance, creation time and summary it was first written under: its original record and
+/// its first membership. A <c>memberships</c> document (schema version 2) adds the candidate to one more spec and
+/// workspace with that scope's own provenance, creation time and summary; it never repeats the original scope.
+/// </remarks>
 internal static class BsonCodec
 {
     public static BsonDocument FromCandidate(CandidateRecord candidate) => new()
@@ -43,6 +49,35 @@ internal static class BsonCodec
             Summary = document["summary"].AsString,
         };
     }
+
+    /// <summary>
+    /// The membership document adding the stored candidate <paramref name="member"/>.Id to
+    /// <paramref name="member"/>'s spec and workspace, with its provenance, creation time and summary.
+    /// </summary>
+    public static BsonDocument FromMembership(CandidateRecord member) => new()
+    {
+        ["_id"] = MembershipKey(member.Spec, member.Workspace, member.Id),
+        ["candidate"] = member.Id.Digest,
+        ["spec"] = member.Spec,
+        ["workspace"] = member.Workspace,
+        ["scope"] = Scope(member.Spec, member.Workspace),
+        ["provenance"] = FromProvenance(member.Provenance),
+        ["created_at"] = member.CreatedAt.UtcTicks,
+        ["summary"] = member.Summary,
+    };
+
+    /// <summary>The stored candidate <paramref name="original"/> as a member of the scope of <paramref name="membership"/>.</summary>
+    public static CandidateRecord ToMember(CandidateRecord original, BsonDocument membership) => original with
+    {
+        Spec = membership["spec"].AsString,
+        Workspace = membership["workspace"].AsString,
+        Provenance = ToProvenance(membership["provenance"].AsDocument),
+        CreatedAt = new DateTimeOffset(membership["created_at"].AsInt64, TimeSpan.Zero),
+        Summary = membership["summary"].AsString,
+    };
+
+    /// <summary>The key of a membership: scope and candidate digest (names cannot contain '/', so it is unambiguous).</summary>
+    public static string MembershipKey(string spec, string workspace, CandidateId candidate) => Scope(spec, workspace) + "/" + candidate.Digest;
 
     public static BsonDocument FromEvaluation(EvaluationRecord evaluation) => new()
     {

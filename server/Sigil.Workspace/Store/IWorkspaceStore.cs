@@ -10,10 +10,22 @@ namespace Sigil.Workspace.Store;
 /// </summary>
 /// <remarks>
 /// <para>
+/// <b>Candidates and memberships.</b> A candidate's content (diff, AST patch, parent, function id) is stored once per
+/// <see cref="CandidateId"/>, whatever spec or workspace produced it. Named workspaces are like branches: each
+/// (spec, workspace) holding a candidate is a <i>membership</i> with its own provenance, creation time and summary
+/// (the <see cref="CandidateRecord"/> fields <see cref="CandidateRecord.Spec"/>, <see cref="CandidateRecord.Workspace"/>,
+/// <see cref="CandidateRecord.Provenance"/>, <see cref="CandidateRecord.CreatedAt"/> and
+/// <see cref="CandidateRecord.Summary"/>). The first membership written is the candidate's <i>original record</i>,
+/// returned by <see cref="GetCandidate"/> and the tree queries; <see cref="ListCandidates"/> and
+/// <see cref="ListMemberships"/> return each membership's record.
+/// </para>
+/// <para>
 /// <b>Invariant: insert-only.</b> There is no update and no delete anywhere in this API, and implementations must
-/// not add one. Once written, a candidate, evaluation or artifact is never modified or removed: writing a record
-/// whose id already exists writes nothing and reports <see cref="InsertResult{T}.AlreadyExisted"/> with the record
-/// written first (first write wins, even when the offered metadata differs).
+/// not add one. Once written, a candidate, membership, evaluation or artifact is never modified or removed: writing
+/// a record whose key already exists writes nothing and reports <see cref="InsertResult{T}.AlreadyExisted"/> with
+/// the record written first (first write wins, even when the offered metadata differs). A candidate's key is its id
+/// within its spec and workspace: offering a stored candidate under a spec and workspace that do not hold it yet adds
+/// a membership, never a second copy of the content.
 /// </para>
 /// <para>
 /// <b>Invariant: content-addressed.</b> The store recomputes every id from the content (a candidate's id from its
@@ -32,28 +44,43 @@ public interface IWorkspaceStore : IDisposable
     string Location { get; }
 
     /// <summary>
-    /// Inserts a candidate. Refuses one whose id does not match its diff and patch
-    /// (<see cref="Errors.WorkspaceIntegrityException"/>) or whose parent candidate is unknown
-    /// (<see cref="Errors.WorkspaceReferenceException"/>). When the id is already stored, writes nothing.
+    /// Inserts a candidate into its spec and workspace. Refuses one whose id does not match its diff and patch
+    /// (<see cref="Errors.WorkspaceIntegrityException"/>) or, when the id is new, whose parent candidate is unknown
+    /// (<see cref="Errors.WorkspaceReferenceException"/>). When the id is new, stores the candidate (this record
+    /// becomes its original record). When the id is stored but the spec and workspace do not hold it, adds the
+    /// membership only and reports it added: the returned record has the stored content, parent and function id
+    /// (the offered ones are not used) and the offered spec, workspace, provenance, creation time and summary. When
+    /// the spec and workspace already hold it, writes nothing and returns their record.
     /// </summary>
     InsertResult<CandidateRecord> InsertCandidate(CandidateRecord candidate);
 
-    /// <summary>The candidate with this id, or <c>null</c>.</summary>
+    /// <summary>The candidate with this id as first written (its original record, in the spec and workspace first given), or <c>null</c>.</summary>
     CandidateRecord? GetCandidate(CandidateId id);
 
     /// <summary>
     /// The candidates of a spec, in one named workspace or (when <paramref name="workspace"/> is <c>null</c>) in all
-    /// of them; ordered by creation time, then id.
+    /// of them: one record per membership, with that spec and workspace's provenance, creation time and summary (so
+    /// a candidate held by several workspaces of the spec is listed once per workspace); ordered by creation time,
+    /// then id, then workspace.
     /// </summary>
     /// <exception cref="ArgumentException">A name does not follow the naming rule (see <see cref="WorkspaceLimits.MaxNameLength"/>).</exception>
     IReadOnlyList<CandidateRecord> ListCandidates(string spec, string? workspace = null);
 
-    /// <summary>The candidates whose diff applies to <paramref name="parent"/>; ordered by creation time, then id.</summary>
+    /// <summary>
+    /// Every spec and workspace holding the candidate, one record per membership (the original record among them);
+    /// ordered by creation time, then spec, then workspace. Empty when the id is not stored.
+    /// </summary>
+    IReadOnlyList<CandidateRecord> ListMemberships(CandidateId candidateId);
+
+    /// <summary>
+    /// The candidates whose diff applies to <paramref name="parent"/>, each once as its original record (see
+    /// <see cref="GetCandidate"/>), whatever spec or workspace holds it; ordered by creation time, then id.
+    /// </summary>
     IReadOnlyList<CandidateRecord> Children(CandidateId parent);
 
     /// <summary>
     /// The candidates whose diff applies to the baseline of <paramref name="baseline"/> (the roots of its tree), in
-    /// every spec and workspace; ordered by creation time, then id.
+    /// every spec and workspace, each once as its original record; ordered by creation time, then id.
     /// </summary>
     IReadOnlyList<CandidateRecord> Children(FunctionId baseline);
 
@@ -80,13 +107,18 @@ public interface IWorkspaceStore : IDisposable
     /// <summary>The artifacts attached to a candidate, ordered by name (ordinal).</summary>
     IReadOnlyList<ArtifactRef> ListArtifacts(CandidateId candidateId);
 
-    /// <summary>Every spec and named workspace that holds candidates, with counts; ordered by spec, then workspace.</summary>
+    /// <summary>
+    /// Every spec and named workspace that holds candidates, with how many it holds (its memberships, original
+    /// records included); ordered by spec, then workspace.
+    /// </summary>
     IReadOnlyList<WorkspaceSummary> ListWorkspaces();
 
     /// <summary>
     /// Inserts candidates, evaluations and artifacts all together or not at all: every record is validated first
-    /// and the writes happen in one transaction, so on any error nothing is written. Records already stored are
-    /// counted, not rewritten.
+    /// and the writes happen in one transaction, so on any error nothing is written. Candidates are inserted as by
+    /// <see cref="InsertCandidate"/> (parents in the batch first; when the same id comes several times, its first
+    /// occurrence first, so it becomes the original record of new content). Records already stored are counted, not
+    /// rewritten.
     /// </summary>
     BatchInsertResult InsertBatch(WorkspaceBatch batch);
 }

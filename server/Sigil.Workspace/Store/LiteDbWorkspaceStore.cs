@@ -19,6 +19,17 @@ namespace Sigil.Workspace.Store;
 /// <see cref="IWorkspaceStore"/> for the full contract.
 /// </para>
 /// <para>
+/// <b>Layout (schema version 2).</b> <c>candidates</c>: one document per candidate id, its content plus its original
+/// record (the spec, workspace, provenance, time and summary it was first written under, which is also its first
+/// membership). <c>memberships</c>: one document per further (spec, workspace, candidate), keyed
+/// <c>spec/workspace/digest</c>. <c>evaluations</c>, <c>attachments</c>, the <c>blobs</c> file storage, the
+/// <c>workspaces</c> registry and <c>meta</c> (schema version) as in version 1. A version-1 file is a version-2 file
+/// without memberships, so it is read as is: each candidate is a member of its own spec and workspace, and nothing is
+/// migrated or rewritten. Opening it only adds the (empty) membership collection and indexes and a <c>schema@2</c>
+/// marker record in <c>meta</c>, so this and later versions read the file as version 2; the original <c>schema</c>
+/// record is not rewritten (see <c>docs/decisions/0004-workspace.md</c> for what an older Sigil then does).
+/// </para>
+/// <para>
 /// Every public operation runs in one LiteDB transaction (one lock of the shared file), so each sees a consistent
 /// state and a failed write leaves nothing behind. Strings compare ordinally (the database is created with an
 /// ordinal collation). Instances are thread-safe; operations on one instance are serialized.
@@ -29,14 +40,20 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
     /// <summary>The database file's name inside the <c>.sigil</c> directory.</summary>
     public const string DatabaseFileName = "workspace.db";
 
-    /// <summary>The version of the stored layout this code reads and writes.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// The version of the stored layout this code reads and writes: 2 added memberships (a stored candidate in further
+    /// specs and workspaces). Files of version 1 are read as they are (see the remarks).
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     private const string CandidatesCollection = "candidates";
+    private const string MembershipsCollection = "memberships";
     private const string EvaluationsCollection = "evaluations";
     private const string AttachmentsCollection = "attachments";
     private const string WorkspacesCollection = "workspaces";
     private const string MetaCollection = "meta";
+    private const string SchemaRecord = "schema";
+    private const string UpgradeRecordPrefix = "schema@";
 
     private readonly LiteDatabase _database;
     private readonly Lock _gate = new();
@@ -55,6 +72,8 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
     public string Location => DatabasePath;
 
     private ILiteCollection<BsonDocument> Candidates => _database.GetCollection(CandidatesCollection);
+
+    private ILiteCollection<BsonDocument> Memberships => _database.GetCollection(MembershipsCollection);
 
     private ILiteCollection<BsonDocument> Evaluations => _database.GetCollection(EvaluationsCollection);
 
@@ -119,7 +138,7 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ThrowIfInvalid(RecordRules.CheckCandidate(candidate));
-        return Run(() => InsertCandidateCore(candidate));
+        return Run(() => InsertCandidateCore(candidate).Result);
     }
 
     /// <inheritdoc />
@@ -138,14 +157,35 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
             ThrowIfBadName(workspace, "workspace", nameof(workspace));
         }
         var query = workspace is null ? Query.EQ("spec", spec) : Query.EQ("scope", BsonCodec.Scope(spec, workspace));
-        return Run(() => Ordered(Candidates.Find(query)));
+        return Run(() =>
+        {
+            var originals = Candidates.Find(query).Select(BsonCodec.ToCandidate).ToList();
+            var members = Memberships.Find(query).ToList();
+            return Ordered(originals.Concat(MembersOf(members, originals)));
+        });
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<CandidateRecord> ListMemberships(CandidateId candidateId)
+    {
+        ArgumentNullException.ThrowIfNull(candidateId);
+        return Run(() =>
+        {
+            if (Candidates.FindById(candidateId.Digest) is not { } document)
+            {
+                return [];
+            }
+            var original = BsonCodec.ToCandidate(document);
+            var members = Memberships.Find(Query.EQ("candidate", candidateId.Digest)).ToList();
+            return Ordered(MembersOf(members, [original]).Prepend(original));
+        });
     }
 
     /// <inheritdoc />
     public IReadOnlyList<CandidateRecord> Children(CandidateId parent)
     {
         ArgumentNullException.ThrowIfNull(parent);
-        return Run(() => Ordered(Candidates.Find(Query.EQ("parent_key", parent.Digest))));
+        return Run(() => Ordered(Candidates.Find(Query.EQ("parent_key", parent.Digest)).Select(BsonCodec.ToCandidate)));
     }
 
     /// <inheritdoc />
@@ -154,7 +194,8 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
         ArgumentNullException.ThrowIfNull(baseline);
         var functionText = baseline.ToString();
         return Run(() => Ordered(Candidates.Find(Query.EQ("parent_key", BsonCodec.BaselineKey(baseline)))
-            .Where(d => d["function_id"].AsString == functionText)));
+            .Where(d => d["function_id"].AsString == functionText)
+            .Select(BsonCodec.ToCandidate)));
     }
 
     /// <inheritdoc />
@@ -226,7 +267,7 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
         .Select(d => new WorkspaceSummary(
             d["spec"].AsString,
             d["workspace"].AsString,
-            Candidates.Count(Query.EQ("scope", d["_id"].AsString))))
+            Candidates.Count(Query.EQ("scope", d["_id"].AsString)) + Memberships.Count(Query.EQ("scope", d["_id"].AsString))))
         .OrderBy(w => w.Spec, StringComparer.Ordinal)
         .ThenBy(w => w.Workspace, StringComparer.Ordinal)
         .ToList());
@@ -250,10 +291,12 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
         var candidates = ParentsFirst(batch.Candidates);
         return Run(() =>
         {
-            int candidatesAdded = 0, candidatesPresent = 0, evaluationsAdded = 0, evaluationsPresent = 0, artifactsAdded = 0, artifactsPresent = 0;
+            int candidatesAdded = 0, candidatesPresent = 0, candidatesReused = 0, evaluationsAdded = 0, evaluationsPresent = 0, artifactsAdded = 0, artifactsPresent = 0;
             foreach (var candidate in candidates)
             {
-                _ = InsertCandidateCore(candidate).AlreadyExisted ? candidatesPresent++ : candidatesAdded++;
+                var write = InsertCandidateCore(candidate);
+                _ = write.Result.AlreadyExisted ? candidatesPresent++ : candidatesAdded++;
+                candidatesReused += write.Result.Added && write.ContentExisted ? 1 : 0;
             }
             foreach (var evaluation in batch.Evaluations)
             {
@@ -263,7 +306,10 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
             {
                 _ = PutArtifactCore(upload).AlreadyExisted ? artifactsPresent++ : artifactsAdded++;
             }
-            return new BatchInsertResult(candidatesAdded, candidatesPresent, evaluationsAdded, evaluationsPresent, artifactsAdded, artifactsPresent);
+            return new BatchInsertResult(candidatesAdded, candidatesPresent, evaluationsAdded, evaluationsPresent, artifactsAdded, artifactsPresent)
+            {
+                CandidatesReused = candidatesReused,
+            };
         });
     }
 
@@ -281,46 +327,95 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
         }
     }
 
+    /// <summary>
+    /// Creates the indexes and checks (or, for a new file, writes) the schema version, in one transaction. The version
+    /// of a file is its <c>schema</c> record's, raised by any <c>schema@N</c> upgrade marker: records are never
+    /// rewritten, so opening a version-1 file inserts the marker <c>schema@2</c> instead of changing the record (a
+    /// version-1 layout is a valid version-2 layout without memberships; nothing else needs migrating).
+    /// </summary>
     private void Initialize() => Run(() =>
     {
         Candidates.EnsureIndex("scope");
         Candidates.EnsureIndex("spec");
         Candidates.EnsureIndex("parent_key");
+        Memberships.EnsureIndex("scope");
+        Memberships.EnsureIndex("spec");
+        Memberships.EnsureIndex("candidate");
         Evaluations.EnsureIndex("candidate");
         Attachments.EnsureIndex("candidate");
         var meta = _database.GetCollection(MetaCollection);
-        var schema = meta.FindById("schema");
+        var schema = meta.FindById(SchemaRecord);
         if (schema is null)
         {
             meta.Insert(new BsonDocument
             {
-                ["_id"] = "schema",
+                ["_id"] = SchemaRecord,
                 ["version"] = SchemaVersion,
                 ["created_at"] = DateTimeOffset.UtcNow.UtcTicks,
             });
             return 0;
         }
-        var version = schema["version"];
-        if (!version.IsInt32 || version.AsInt32 < 1)
+        var version = SchemaVersionOf(schema);
+        var upgrades = meta.Find(Query.StartsWith("_id", UpgradeRecordPrefix)).ToList();
+        var effective = upgrades.Select(SchemaVersionOf).Append(version).Max();
+        if (effective > SchemaVersion)
         {
             throw new WorkspaceDatabaseException(DatabasePath,
-                $"'{DatabasePath}' is a LiteDB file but not a Sigil workspace database (its schema record is unreadable). " +
-                "Move it aside and let Sigil create a new workspace, or restore the right file from a backup.");
-        }
-        if (version.AsInt32 > SchemaVersion)
-        {
-            throw new WorkspaceDatabaseException(DatabasePath,
-                $"Workspace database '{DatabasePath}' was written by a newer Sigil (schema version {version.AsInt32}; this version reads {SchemaVersion}). " +
+                $"Workspace database '{DatabasePath}' was written by a newer Sigil (schema version {effective}; this version reads {SchemaVersion}). " +
                 "Upgrade Sigil to use it; do not open it with an older version.");
+        }
+        if (effective < SchemaVersion)
+        {
+            meta.Insert(new BsonDocument
+            {
+                ["_id"] = UpgradeRecordPrefix + SchemaVersion.ToString(CultureInfo.InvariantCulture),
+                ["version"] = SchemaVersion,
+                ["from_version"] = effective,
+                ["created_at"] = DateTimeOffset.UtcNow.UtcTicks,
+            });
         }
         return 0;
     });
 
-    private InsertResult<CandidateRecord> InsertCandidateCore(CandidateRecord candidate)
+    private int SchemaVersionOf(BsonDocument record)
+    {
+        var version = record["version"];
+        return version.IsInt32 && version.AsInt32 >= 1
+            ? version.AsInt32
+            : throw new WorkspaceDatabaseException(DatabasePath,
+                $"'{DatabasePath}' is a LiteDB file but not a Sigil workspace database (its schema record is unreadable). " +
+                "Move it aside and let Sigil create a new workspace, or restore the right file from a backup.");
+    }
+
+    /// <summary>
+    /// Inserts a validated candidate: stores its content and original record when the id is new; else, when its spec
+    /// and workspace do not hold it yet, adds a membership (the stored content, parent and function id with the
+    /// offered scope's provenance, time and summary); else writes nothing.
+    /// </summary>
+    private CandidateWrite InsertCandidateCore(CandidateRecord candidate)
     {
         if (Candidates.FindById(candidate.Id.Digest) is { } existing)
         {
-            return new(BsonCodec.ToCandidate(existing), AlreadyExisted: true);
+            var original = BsonCodec.ToCandidate(existing);
+            if (original.Spec == candidate.Spec && original.Workspace == candidate.Workspace)
+            {
+                return new(new(original, AlreadyExisted: true), ContentExisted: true);
+            }
+            if (Memberships.FindById(BsonCodec.MembershipKey(candidate.Spec, candidate.Workspace, candidate.Id)) is { } membership)
+            {
+                return new(new(BsonCodec.ToMember(original, membership), AlreadyExisted: true), ContentExisted: true);
+            }
+            var member = original with
+            {
+                Spec = candidate.Spec,
+                Workspace = candidate.Workspace,
+                Provenance = candidate.Provenance,
+                CreatedAt = candidate.CreatedAt,
+                Summary = candidate.Summary,
+            };
+            Memberships.Insert(BsonCodec.FromMembership(member));
+            RegisterScope(member.Spec, member.Workspace);
+            return new(new(member, AlreadyExisted: false), ContentExisted: true);
         }
         if (candidate.Parent is { } parent)
         {
@@ -336,12 +431,46 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
             }
         }
         Candidates.Insert(BsonCodec.FromCandidate(candidate));
-        var scope = BsonCodec.Scope(candidate.Spec, candidate.Workspace);
+        RegisterScope(candidate.Spec, candidate.Workspace);
+        return new(new(candidate, AlreadyExisted: false), ContentExisted: false);
+    }
+
+    private void RegisterScope(string spec, string workspace)
+    {
+        var scope = BsonCodec.Scope(spec, workspace);
         if (Workspaces.FindById(scope) is null)
         {
-            Workspaces.Insert(new BsonDocument { ["_id"] = scope, ["spec"] = candidate.Spec, ["workspace"] = candidate.Workspace });
+            Workspaces.Insert(new BsonDocument { ["_id"] = scope, ["spec"] = spec, ["workspace"] = workspace });
         }
-        return new(candidate, AlreadyExisted: false);
+    }
+
+    /// <summary>
+    /// The candidates of membership documents, each as a member of its scope. <paramref name="originals"/> are
+    /// records already at hand (their documents are not read again); a membership repeating a candidate's original
+    /// scope, which this store never writes, is skipped so no candidate is listed twice in one scope.
+    /// </summary>
+    private List<CandidateRecord> MembersOf(IReadOnlyList<BsonDocument> memberships, IReadOnlyList<CandidateRecord> originals)
+    {
+        var known = originals.ToDictionary(c => c.Id.Digest, StringComparer.Ordinal);
+        var members = new List<CandidateRecord>(memberships.Count);
+        foreach (var membership in memberships)
+        {
+            var digest = membership["candidate"].AsString;
+            if (!known.TryGetValue(digest, out var original))
+            {
+                original = Candidates.FindById(digest) is { } document
+                    ? BsonCodec.ToCandidate(document)
+                    : throw new WorkspaceDatabaseException(DatabasePath,
+                        $"Workspace database '{DatabasePath}' is damaged: membership '{membership["_id"].AsString}' refers to candidate diff://b3:{digest}, which is not stored. " +
+                        "Restore the file from a backup or re-import the workspace from an archive into a new one.");
+                known.Add(digest, original);
+            }
+            if (original.Spec != membership["spec"].AsString || original.Workspace != membership["workspace"].AsString)
+            {
+                members.Add(BsonCodec.ToMember(original, membership));
+            }
+        }
+        return members;
     }
 
     private InsertResult<EvaluationRecord> InsertEvaluationCore(EvaluationRecord evaluation)
@@ -408,7 +537,8 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
 
     /// <summary>
     /// Orders candidates so that each parent inside the list comes before its children; refuses cycles. Repeated
-    /// ids are kept (after all first occurrences) so they are counted as already present.
+    /// ids are kept, in their order, after all first occurrences: each then adds a membership of another spec and
+    /// workspace, or is counted as already present.
     /// </summary>
     private static List<CandidateRecord> ParentsFirst(IReadOnlyList<CandidateRecord> candidates)
     {
@@ -451,10 +581,11 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
         return ordered;
     }
 
-    private static List<CandidateRecord> Ordered(IEnumerable<BsonDocument> documents) => documents
-        .Select(BsonCodec.ToCandidate)
+    private static List<CandidateRecord> Ordered(IEnumerable<CandidateRecord> candidates) => candidates
         .OrderBy(c => c.CreatedAt)
         .ThenBy(c => c.Id.Digest, StringComparer.Ordinal)
+        .ThenBy(c => c.Spec, StringComparer.Ordinal)
+        .ThenBy(c => c.Workspace, StringComparer.Ordinal)
         .ToList();
 
     private static void ThrowIfInvalid(string? problem)
@@ -533,6 +664,9 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
             "file may be corrupt: move it aside (for example rename it to workspace.db.broken), then restore it from a backup or re-import an " +
             "exported workspace archive into a new one.", error),
     };
+
+    /// <summary>The outcome of a candidate insert, and whether its content was already stored (so at most a membership was written).</summary>
+    private readonly record struct CandidateWrite(InsertResult<CandidateRecord> Result, bool ContentExisted);
 
     /// <summary>An artifact ready to write: its attachment key, its reference and its bytes.</summary>
     private sealed record PreparedArtifact(string Key, ArtifactRef Reference, ReadOnlyMemory<byte> Content);

@@ -88,6 +88,7 @@ internal static class ArchiveCrafter
         manifest["entries"] = list;
         var counts = manifest["counts"]!.AsObject();
         counts["candidates"] = files.Count(f => f.Name.StartsWith("candidates/", StringComparison.Ordinal));
+        counts["memberships"] = files.Count(f => f.Name.StartsWith("memberships/", StringComparison.Ordinal));
         counts["evaluations"] = files.Count(f => f.Name.StartsWith("evaluations/", StringComparison.Ordinal));
         counts["artifacts"] = files.Count(f => f.Name.StartsWith("artifacts/", StringComparison.Ordinal));
     });

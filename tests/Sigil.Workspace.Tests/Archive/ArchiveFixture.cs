@@ -14,10 +14,12 @@ internal sealed class ArchiveFixture : IDisposable
 {
     private readonly TempDirectory _directory = new();
 
-    public ArchiveFixture()
+    /// <param name="beforeExport">Extra writes to the source after <see cref="Samples.Populate"/>, before the export.</param>
+    public ArchiveFixture(Action<LiteDbWorkspaceStore, SampleWorkspace>? beforeExport = null)
     {
         Source = LiteDbWorkspaceStore.Open(_directory.File("source"));
         Sample = Samples.Populate(Source);
+        beforeExport?.Invoke(Source, Sample);
         ArchivePath = _directory.File("export.tar.gz");
         Export = WorkspaceArchive.Export(Source, ArchivePath);
         Target = LiteDbWorkspaceStore.Open(_directory.File("target"));
@@ -74,6 +76,35 @@ internal sealed class ArchiveFixture : IDisposable
         });
         entries.RemoveAll(e => e.Name.StartsWith("artifacts/", StringComparison.Ordinal) && !used.Contains(e.Name["artifacts/".Length..]));
         ArchiveCrafter.RefreshManifest(entries);
+    }
+
+    /// <summary>
+    /// Imports <paramref name="archive"/> into the target, expecting a rejection naming <paramref name="entry"/>
+    /// (when given) and containing <paramref name="phrase"/> (and <paramref name="otherPhrase"/>), and checks the
+    /// target is untouched: same full listing, same database file bytes.
+    /// </summary>
+    public WorkspaceArchiveException AssertRejected(string archive, string? entry, string phrase, string? otherPhrase = null, WorkspaceArchiveLimits? limits = null)
+    {
+        var listing = StoreSnapshot.Listing(Target);
+        var hash = StoreSnapshot.FileHash(Target.DatabasePath);
+
+        var error = Assert.ThrowsExactly<WorkspaceArchiveException>(() => WorkspaceArchive.Import(Target, archive, limits));
+
+        if (entry is not null)
+        {
+            Assert.AreEqual(entry, error.EntryName, error.Message);
+            StringAssert.Contains(error.Message, $"entry '{entry}'");
+        }
+        StringAssert.Contains(error.Message, Path.GetFullPath(archive));
+        StringAssert.Contains(error.Message, phrase);
+        if (otherPhrase is not null)
+        {
+            StringAssert.Contains(error.Message, otherPhrase);
+        }
+        StringAssert.Contains(error.Message, "Nothing was imported; the workspace is unchanged.");
+        Assert.AreEqual(listing, StoreSnapshot.Listing(Target));
+        Assert.AreEqual(hash, StoreSnapshot.FileHash(Target.DatabasePath));
+        return error;
     }
 
     public void Dispose()

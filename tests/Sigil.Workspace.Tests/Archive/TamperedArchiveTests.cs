@@ -199,9 +199,9 @@ public sealed class TamperedArchiveTests
     [TestMethod]
     public void Import_NewerFormatVersion_IsRejected()
     {
-        var archive = _fixture.Tampered(entries => ArchiveCrafter.EditJson(entries, ArchiveCrafter.Manifest, manifest => manifest["format_version"] = 2));
+        var archive = _fixture.Tampered(entries => ArchiveCrafter.EditJson(entries, ArchiveCrafter.Manifest, manifest => manifest["format_version"] = 3));
 
-        AssertRejected(archive, "manifest.json", "format_version", "reads version 1");
+        AssertRejected(archive, "manifest.json", "format_version", "reads versions 1 to 2");
     }
 
     [TestMethod]
@@ -312,31 +312,6 @@ public sealed class TamperedArchiveTests
         Assert.IsNotNull(error.EntryName);
     }
 
-    /// <summary>
-    /// Imports <paramref name="archive"/> into the target, expecting a rejection naming <paramref name="entry"/>
-    /// (when given) and containing <paramref name="phrases"/>, and checks the target is untouched.
-    /// </summary>
-    private WorkspaceArchiveException AssertRejected(string archive, string? entry, string phrase, string? otherPhrase = null, WorkspaceArchiveLimits? limits = null)
-    {
-        var listing = StoreSnapshot.Listing(_fixture.Target);
-        var hash = StoreSnapshot.FileHash(_fixture.Target.DatabasePath);
-
-        var error = Assert.ThrowsExactly<WorkspaceArchiveException>(() => WorkspaceArchive.Import(_fixture.Target, archive, limits));
-
-        if (entry is not null)
-        {
-            Assert.AreEqual(entry, error.EntryName, error.Message);
-            StringAssert.Contains(error.Message, $"entry '{entry}'");
-        }
-        StringAssert.Contains(error.Message, Path.GetFullPath(archive));
-        StringAssert.Contains(error.Message, phrase);
-        if (otherPhrase is not null)
-        {
-            StringAssert.Contains(error.Message, otherPhrase);
-        }
-        StringAssert.Contains(error.Message, "Nothing was imported; the workspace is unchanged.");
-        Assert.AreEqual(listing, StoreSnapshot.Listing(_fixture.Target));
-        Assert.AreEqual(hash, StoreSnapshot.FileHash(_fixture.Target.DatabasePath));
-        return error;
-    }
+    private WorkspaceArchiveException AssertRejected(string archive, string? entry, string phrase, string? otherPhrase = null, WorkspaceArchiveLimits? limits = null) =>
+        _fixture.AssertRejected(archive, entry, phrase, otherPhrase, limits);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Sigil.Workspace.Model;
 using Sigil.Workspace.Serialization;
 using Sigil.Workspace.Tests.Support;
 
@@ -15,6 +16,20 @@ public sealed class RecordJsonTests
 
         Assert.AreEqual(root, RecordJson.ReadCandidate(RecordJson.WriteCandidate(root)));
         Assert.AreEqual(child, RecordJson.ReadCandidate(RecordJson.WriteCandidate(child)));
+    }
+
+    [TestMethod]
+    public void ReadMembership_WrittenMembership_RoundTripsWithContentId()
+    {
+        var member = Samples.Candidate("return b + a;", workspace: "v2", summary: "in v2");
+        var membership = CandidateMembership.Of(member);
+
+        var read = RecordJson.ReadMembership(RecordJson.WriteMembership(membership));
+
+        Assert.AreEqual(membership, read);
+        Assert.AreEqual(read.Id, read.ComputeId());
+        Assert.AreNotEqual(membership.Id, CandidateMembership.Of(member with { Summary = "other" }).Id);
+        Assert.AreEqual(member, read.ToRecord(member with { Workspace = "v1", Summary = "original" }));
     }
 
     [TestMethod]

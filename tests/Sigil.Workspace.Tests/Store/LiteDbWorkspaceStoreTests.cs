@@ -68,18 +68,20 @@ public sealed class LiteDbWorkspaceStoreTests
     }
 
     [TestMethod]
-    public void InsertCandidate_SameIdOtherMetadata_KeepsFirstWrite()
+    public void InsertCandidate_SameIdSameWorkspaceOtherMetadata_KeepsFirstWrite()
     {
         var first = Samples.Candidate("return checked(a + b);", summary: "first");
         _store.InsertCandidate(first);
-        var second = first with { Summary = "second", Provenance = Samples.Provenance("other-model", 1), Workspace = "v9", CreatedAt = Samples.Epoch.AddDays(1) };
+        var hash = StoreSnapshot.FileHash(_store.DatabasePath);
+        var second = first with { Summary = "second", Provenance = Samples.Provenance("other-model", 1), CreatedAt = Samples.Epoch.AddDays(1) };
 
         var result = _store.InsertCandidate(second);
 
         Assert.IsTrue(result.AlreadyExisted);
         Assert.AreEqual(first, result.Record);
         Assert.AreEqual(first, _store.GetCandidate(first.Id));
-        Assert.IsEmpty(_store.ListCandidates(Samples.Spec, "v9"));
+        CollectionAssert.AreEqual(new[] { first }, _store.ListCandidates(Samples.Spec, Samples.Workspace).ToArray());
+        Assert.AreEqual(hash, StoreSnapshot.FileHash(_store.DatabasePath));
     }
 
     [TestMethod]
