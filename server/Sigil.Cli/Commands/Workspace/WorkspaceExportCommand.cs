@@ -28,7 +28,7 @@ public sealed class WorkspaceExportCommand : Command<ArchiveSettings>
             CliConsole.Json(result);
             return 0;
         }
-        CliConsole.Line($"Exported {result.Candidates} candidates, {result.Evaluations} evaluations, {result.Artifacts} artifacts to [bold]{Markup.Escape(target)}[/].");
+        CliConsole.Line($"Exported {result.Candidates} candidates ({result.Memberships} workspace memberships), {result.Evaluations} evaluations, {result.Artifacts} artifacts to [bold]{Markup.Escape(target)}[/].");
         return 0;
     }
 }
