@@ -13,13 +13,19 @@ public static class UnifiedDiff
 
     /// <summary>
     /// The unified diff turning <paramref name="before"/> into <paramref name="after"/>, with
-    /// <c>--- a/path</c> / <c>+++ b/path</c> headers. Empty when the texts are equal. Newlines are normalized to LF.
+    /// <c>--- a/path</c> / <c>+++ b/path</c> headers. Empty when the texts are equal. Line endings are normalized to
+    /// LF (a CRLF file is diffed as its LF form); a missing newline at the end is marked as git and diff do.
     /// </summary>
     public static string Create(string before, string after, string path, int context = DefaultContext)
     {
         var oldLines = SplitLines(before);
         var newLines = SplitLines(after);
-        var result = Differ.Instance.CreateDiffs(string.Join("\n", oldLines), string.Join("\n", newLines), ignoreWhiteSpace: false, ignoreCase: false, new LineChunker());
+        var oldEol = EndsWithNewline(before);
+        var newEol = EndsWithNewline(after);
+        // A last line without a newline differs from the same text with one: mark it for the comparison only.
+        var result = Differ.Instance.CreateDiffs(
+            string.Join("\n", Keys(oldLines, oldEol)), string.Join("\n", Keys(newLines, newEol)),
+            ignoreWhiteSpace: false, ignoreCase: false, new LineChunker());
         if (result.DiffBlocks.Count == 0)
         {
             return string.Empty;
@@ -27,11 +33,34 @@ public static class UnifiedDiff
         var builder = new StringBuilder();
         builder.Append("--- a/").Append(path).Append('\n');
         builder.Append("+++ b/").Append(path).Append('\n');
+        var ends = new LineEnds(oldLines.Length, oldEol, newLines.Length, newEol);
         foreach (var hunk in GroupHunks(result.DiffBlocks, oldLines.Length, context))
         {
-            AppendHunk(builder, hunk, oldLines, newLines, context);
+            AppendHunk(builder, hunk, oldLines, newLines, context, ends);
         }
         return builder.ToString();
+    }
+
+    private const string NoNewlineMarker = "\\ No newline at end of file\n";
+
+    private readonly record struct LineEnds(int OldCount, bool OldEol, int NewCount, bool NewEol)
+    {
+        public bool OldLastWithoutEol(int index) => !OldEol && index == OldCount - 1;
+
+        public bool NewLastWithoutEol(int index) => !NewEol && index == NewCount - 1;
+    }
+
+    private static bool EndsWithNewline(string text) => text.Length == 0 || text.EndsWith('\n') || text.EndsWith('\r');
+
+    private static string[] Keys(string[] lines, bool endsWithNewline)
+    {
+        if (endsWithNewline || lines.Length == 0)
+        {
+            return lines;
+        }
+        var keys = (string[])lines.Clone();
+        keys[^1] += "\u0000no-eol";
+        return keys;
     }
 
     private static string[] SplitLines(string text)
@@ -62,7 +91,7 @@ public static class UnifiedDiff
         return hunks;
     }
 
-    private static void AppendHunk(StringBuilder builder, List<DiffBlock> hunk, string[] oldLines, string[] newLines, int context)
+    private static void AppendHunk(StringBuilder builder, List<DiffBlock> hunk, string[] oldLines, string[] newLines, int context, LineEnds ends)
     {
         var first = hunk[0];
         var last = hunk[^1];
@@ -76,21 +105,40 @@ public static class UnifiedDiff
         {
             for (; cursor < block.DeleteStartA; cursor++)
             {
-                builder.Append(' ').Append(oldLines[cursor]).Append('\n');
+                Context(builder, oldLines, cursor, ends);
             }
             for (var i = 0; i < block.DeleteCountA; i++)
             {
-                builder.Append('-').Append(oldLines[block.DeleteStartA + i]).Append('\n');
+                var index = block.DeleteStartA + i;
+                builder.Append('-').Append(oldLines[index]).Append('\n');
+                if (ends.OldLastWithoutEol(index))
+                {
+                    builder.Append(NoNewlineMarker);
+                }
             }
             for (var i = 0; i < block.InsertCountB; i++)
             {
-                builder.Append('+').Append(newLines[block.InsertStartB + i]).Append('\n');
+                var index = block.InsertStartB + i;
+                builder.Append('+').Append(newLines[index]).Append('\n');
+                if (ends.NewLastWithoutEol(index))
+                {
+                    builder.Append(NoNewlineMarker);
+                }
             }
             cursor = block.DeleteStartA + block.DeleteCountA;
         }
         for (; cursor < oldEnd; cursor++)
         {
-            builder.Append(' ').Append(oldLines[cursor]).Append('\n');
+            Context(builder, oldLines, cursor, ends);
+        }
+    }
+
+    private static void Context(StringBuilder builder, string[] oldLines, int index, LineEnds ends)
+    {
+        builder.Append(' ').Append(oldLines[index]).Append('\n');
+        if (ends.OldLastWithoutEol(index))
+        {
+            builder.Append(NoNewlineMarker);
         }
     }
 

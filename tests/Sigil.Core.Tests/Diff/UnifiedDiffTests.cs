@@ -36,6 +36,50 @@ public sealed class UnifiedDiffTests
     }
 
     [TestMethod]
+    [DataRow("middle change, trailing newline", "a\nb\nc\n", "a\nB\nc\n")]
+    [DataRow("middle change, no trailing newline", "a\nb\nc", "a\nB\nc")]
+    [DataRow("last line changed, no trailing newline", "a\nb\nc", "a\nb\nC")]
+    [DataRow("newline added at the end", "a\nb\nc", "a\nb\nc\n")]
+    [DataRow("newline removed at the end", "a\nb\nc\n", "a\nb\nc")]
+    [DataRow("line appended after a last line without newline", "a\nb", "a\nb\nc\n")]
+    [DataRow("everything deleted", "a\nb\n", "")]
+    [DataRow("created from empty", "", "x\ny")]
+    public void Create_EdgeCases_GitApplyReproducesTheNewText(string name, string before, string after)
+    {
+        AssertGitApplyReproduces(before, after, name);
+    }
+
+    [TestMethod]
+    public void Create_OnlyTheFinalNewlineDiffers_NotEmpty()
+    {
+        Assert.AreEqual("--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+a\n", UnifiedDiff.Create("a", "a\n", "f"));
+    }
+
+    private static void AssertGitApplyReproduces(string before, string after, string name)
+    {
+        var folder = Directory.CreateTempSubdirectory("sigil-diff-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "f.txt"), before);
+            File.WriteAllText(Path.Combine(folder, "p.diff"), UnifiedDiff.Create(before, after, "f.txt"));
+            var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", "apply p.diff")
+            {
+                WorkingDirectory = folder,
+                RedirectStandardError = true,
+            })!;
+            var error = git.StandardError.ReadToEnd();
+            git.WaitForExit();
+
+            Assert.AreEqual(0, git.ExitCode, $"{name}: {error}");
+            Assert.AreEqual(after, File.ReadAllText(Path.Combine(folder, "f.txt")), name);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void Create_AppliedWithGitApply_ReproducesTheNewText()
     {
         var folder = Directory.CreateTempSubdirectory("sigil-diff-").FullName;
