@@ -47,8 +47,9 @@ public sealed class InspectPinsCommand : Command<InspectPinsCommand.Settings>
             }
         }
         var pins = PinCatalogReader.Read(assembly);
-        var counts = SampleLog.Open(paths.SigilDirectory).Query(new SampleQuery()).Records
-            .GroupBy(r => r.FunctionId).ToDictionary(g => g.Key, g => g.Count());
+        var counts = SampleLog.Open(paths.SigilDirectory).Summarize()
+            .SelectMany(segment => segment.CallsByFunction)
+            .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
         var rows = pins.Select(p => new
         {
             function_id = p.FunctionId,

@@ -16,15 +16,15 @@ public static class TrackerService
     public static TrackerStatus Status(string sigilDirectory)
     {
         var state = TrackerState.Read(sigilDirectory);
-        var result = SampleLog.Open(sigilDirectory).Query(new SampleQuery());
+        var segments = SampleLog.Open(sigilDirectory).Summarize();
         return new TrackerStatus
         {
             Enabled = state.Enabled,
             ChangedAt = state.ChangedAt,
             ChangedBy = state.ChangedBy,
-            Segments = result.Snapshot.Segments.Count,
-            Records = result.Records.Count,
-            LastRecordAt = result.Records.Count == 0 ? null : result.Records[^1].Timestamp,
+            Segments = segments.Count,
+            Records = (int)segments.Sum(s => s.Calls),
+            LastRecordAt = segments.Max(s => s.LastCallAt),
         };
     }
 

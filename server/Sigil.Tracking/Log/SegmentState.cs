@@ -11,9 +11,7 @@ internal sealed class SegmentState(string name)
     private JsonElement _environment;
     private string _tracePrefix = new('0', 16);
     private string _resolverMode = "off";
-    private long _utcTicks;
-    private long _stopwatch;
-    private double _ticksPerStopwatchTick = 1;
+    private SegmentClock _clock;
     private bool _hasHeader;
     private long _previousStart;
     private ulong _sequence;
@@ -25,11 +23,8 @@ internal sealed class SegmentState(string name)
         _environment = header.GetProperty("environment");
         _tracePrefix = header.GetProperty("trace_prefix").GetString() ?? _tracePrefix;
         _resolverMode = header.GetProperty("resolver_mode").GetString() ?? "off";
-        var clock = header.GetProperty("clock");
-        _utcTicks = clock.GetProperty("utc_ticks").GetInt64();
-        _stopwatch = clock.GetProperty("stopwatch").GetInt64();
-        _previousStart = _stopwatch;
-        _ticksPerStopwatchTick = TimeSpan.TicksPerSecond / (double)clock.GetProperty("frequency").GetInt64();
+        _clock = SegmentClock.FromHeader(header);
+        _previousStart = _clock.Stopwatch;
         _hasHeader = true;
     }
 
@@ -61,7 +56,7 @@ internal sealed class SegmentState(string name)
         }
         _previousStart = start;
         var sequence = ++_sequence;
-        var timestamp = new DateTimeOffset(_utcTicks + (long)((start - _stopwatch) * _ticksPerStopwatchTick), TimeSpan.Zero);
+        var timestamp = _clock.ToUtc(start);
         return new SampleRecord
         {
             TraceId = _tracePrefix + sequence.ToString("x16", CultureInfo.InvariantCulture),

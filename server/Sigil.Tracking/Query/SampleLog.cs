@@ -50,9 +50,14 @@ public sealed class SampleLog
         return new SampleQueryResult(selected.Select(x => x.record).ToList(), taken, "b3:" + Blake3Digest.Hex(hashInput.ToString()), torn);
     }
 
-    /// <summary>How many call records the log holds now (frames verified, not decoded).</summary>
-    public long CountRecords() =>
-        Directory.Exists(_folder) ? Directory.EnumerateFiles(_folder, "*" + SampleLogFormat.Extension).Sum(SegmentReader.CountCalls) : 0;
+    /// <summary>How many call records the log holds now (frames verified, values not decoded).</summary>
+    public long CountRecords() => Summarize().Sum(s => s.Calls);
+
+    /// <summary>Per segment: record counts, newest time and counts per FunctionID, without decoding values.</summary>
+    public IReadOnlyList<SegmentSummary> Summarize() =>
+        Directory.Exists(_folder)
+            ? Directory.EnumerateFiles(_folder, "*" + SampleLogFormat.Extension).Order(StringComparer.Ordinal).Select(SegmentReader.Summarize).ToList()
+            : [];
 
     private static bool Matches(SampleRecord record, SampleQuery query) =>
         (query.Spec is null || record.Spec == query.Spec)

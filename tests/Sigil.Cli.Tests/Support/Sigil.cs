@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Sigil.Cli.Tests.Support;
 
 /// <summary>Runs the built <c>sigil</c> CLI (sigil.dll next to the tests) in a working directory.</summary>
@@ -7,31 +5,8 @@ internal static class SigilCli
 {
     private static readonly string s_dll = Path.Combine(AppContext.BaseDirectory, "sigil.dll");
 
-    public static CliResult Run(string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.ArgumentList.Add(s_dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"sigil {string.Join(' ', args)} did not finish within 60 s");
-        }
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static CliResult Run(string workingDirectory, params string[] args) =>
+        Shell.Run(workingDirectory, "dotnet", [s_dll, .. args], timeoutSeconds: 60);
 
     /// <summary>Asserts a failed run: the expected exit code and exactly one line on stderr containing the fragment.</summary>
     public static void AssertFails(CliResult result, int exitCode, string fragment)
