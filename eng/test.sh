@@ -8,9 +8,17 @@ if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; the
   echo "error: the .NET 10 SDK is required; 'dotnet --list-sdks' shows none." >&2
   exit 1
 fi
-# Tools the tests use as real parts: git (publish, diff checks).
-if ! command -v git >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq git >/dev/null; else echo "error: git is required" >&2; exit 1; fi
+# Tools the tests use as real parts: git (publish, diff checks), bubblewrap (the sandbox's OS isolation).
+need=()
+command -v git >/dev/null || need+=(git)
+command -v bwrap >/dev/null || need+=(bubblewrap)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "installing ${need[*]} (apt-get)"
+    { apt-get install -y -qq "${need[@]}" || { apt-get update -qq && apt-get install -y -qq "${need[@]}"; }; } >/dev/null
+  else
+    echo "error: ${need[*]} required; install with: sudo apt-get install ${need[*]}" >&2; exit 1
+  fi
 fi
 
 results="$root/artifacts/test-results"
