@@ -1,6 +1,9 @@
 namespace Sigil.Workspace.Model;
 
-/// <summary>What a batch insert (or an archive import) wrote and what the store already held.</summary>
+/// <summary>
+/// What a batch insert (or an archive import) wrote and what the store already held. Runs and trials are counted in
+/// the init-only properties, which are 0 for batches without them.
+/// </summary>
 /// <param name="CandidatesAdded">
 /// Candidate records added to their spec and workspace: new candidates, and stored candidates that joined another
 /// spec or workspace (those are also counted in <see cref="CandidatesReused"/>).
@@ -24,9 +27,21 @@ public sealed record BatchInsertResult(
     /// </summary>
     public int CandidatesReused { get; init; }
 
+    /// <summary>Runs written.</summary>
+    public int RunsAdded { get; init; }
+
+    /// <summary>Runs whose id the store already held.</summary>
+    public int RunsAlreadyPresent { get; init; }
+
+    /// <summary>Trials written.</summary>
+    public int TrialsAdded { get; init; }
+
+    /// <summary>Trials the store already held, identical, at their run and index.</summary>
+    public int TrialsAlreadyPresent { get; init; }
+
     /// <summary>Records written, all kinds together (a membership counts as one).</summary>
-    public int Added => CandidatesAdded + EvaluationsAdded + ArtifactsAdded;
+    public int Added => CandidatesAdded + EvaluationsAdded + ArtifactsAdded + RunsAdded + TrialsAdded;
 
     /// <summary>Records already present, all kinds together.</summary>
-    public int AlreadyPresent => CandidatesAlreadyPresent + EvaluationsAlreadyPresent + ArtifactsAlreadyPresent;
+    public int AlreadyPresent => CandidatesAlreadyPresent + EvaluationsAlreadyPresent + ArtifactsAlreadyPresent + RunsAlreadyPresent + TrialsAlreadyPresent;
 }

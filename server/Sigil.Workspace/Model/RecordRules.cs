@@ -109,9 +109,9 @@ internal static partial class RecordRules
     public static bool IsB3(string? value) =>
         value is not null && value.StartsWith("b3:", StringComparison.Ordinal) && Blake3Digest.IsDigest(value[3..]);
 
-    private static string? CheckOptionalLabel(string? value, string what) => value is null ? null : CheckLabel(value, what);
+    public static string? CheckOptionalLabel(string? value, string what) => value is null ? null : CheckLabel(value, what);
 
-    private static string? CheckLabel(string? value, string what)
+    public static string? CheckLabel(string? value, string what)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -128,7 +128,7 @@ internal static partial class RecordRules
         return CheckText(value, what);
     }
 
-    private static string? CheckText(string value, string what)
+    public static string? CheckText(string value, string what)
     {
         try
         {

@@ -17,4 +17,19 @@ public static class WorkspaceLimits
 
     /// <summary>Largest artifact blob, in bytes.</summary>
     public const int MaxArtifactBytes = 256 * 1024 * 1024;
+
+    /// <summary>
+    /// Largest raw answer a trial keeps, in UTF-8 bytes (256 KiB): a longer answer is cut to this size when assigned to
+    /// <see cref="TrialRecord.Answer"/>, which then reports <see cref="TrialRecord.AnswerTruncated"/>.
+    /// </summary>
+    public const int MaxAnswerBytes = 256 * 1024;
+
+    /// <summary>Largest failure message of a trial, in UTF-8 bytes (64 KiB); a longer one is refused.</summary>
+    public const int MaxTrialMessageBytes = 64 * 1024;
+
+    /// <summary>Largest optimizer settings JSON of a run, in UTF-8 bytes (1 MiB).</summary>
+    public const int MaxRunSettingsBytes = 1024 * 1024;
+
+    /// <summary>Most pins, and most models, in one run.</summary>
+    public const int MaxRunListLength = 10_000;
 }

@@ -81,6 +81,30 @@ internal sealed class JsonObjectReader
             : throw Error(name, $"must be an integer but is {Describe(value)}");
     }
 
+    public bool? BooleanOrNull(string name) => Get(name).ValueKind == JsonValueKind.Null ? null : Boolean(name);
+
+    public int Int32(string name)
+    {
+        var value = Int64(name);
+        return value is >= int.MinValue and <= int.MaxValue ? (int)value : throw Error(name, $"must be a 32-bit integer but is {value}");
+    }
+
+    /// <summary>A canonical double: a number, or <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.</summary>
+    public double Double(string name) => ReadDouble(name, Get(name));
+
+    public double? DoubleOrNull(string name)
+    {
+        var value = Get(name);
+        return value.ValueKind == JsonValueKind.Null ? null : ReadDouble(name, value);
+    }
+
+    /// <summary>An array of strings.</summary>
+    public List<string> StringArray(string name) => Array(name)
+        .Select((item, i) => item.ValueKind == JsonValueKind.String
+            ? item.GetString()!
+            : throw Error($"{name}[{i}]", $"must be a string but is {Describe(item)}"))
+        .ToList();
+
     public DateTimeOffset Timestamp(string name)
     {
         var text = String(name);

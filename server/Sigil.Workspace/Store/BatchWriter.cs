@@ -8,17 +8,19 @@ namespace Sigil.Workspace.Store;
 /// <see cref="IWorkspaceStore.InsertBatch"/>: every record is checked and ordered before the transaction
 /// (<see cref="Prepare"/>), then written by the same paths as the single inserts and counted (<see cref="Write"/>).
 /// </summary>
-internal sealed class BatchWriter(CandidateWriter candidates, EvaluationStore evaluations, ArtifactStore artifacts)
+internal sealed class BatchWriter(CandidateWriter candidates, EvaluationStore evaluations, ArtifactStore artifacts, RunLog runs)
 {
     /// <summary>
-    /// Checks every record of <paramref name="batch"/> (candidates, then evaluations, then artifacts) and orders the
-    /// candidates parents first; touches no database.
+    /// Checks every record of <paramref name="batch"/> (candidates, evaluations, artifacts, runs, then trials), orders
+    /// the candidates parents first and the trials by run and index; touches no database.
     /// </summary>
     public static PreparedBatch Prepare(WorkspaceBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch.Candidates, nameof(batch.Candidates));
         ArgumentNullException.ThrowIfNull(batch.Evaluations, nameof(batch.Evaluations));
         ArgumentNullException.ThrowIfNull(batch.Artifacts, nameof(batch.Artifacts));
+        ArgumentNullException.ThrowIfNull(batch.Runs, nameof(batch.Runs));
+        ArgumentNullException.ThrowIfNull(batch.Trials, nameof(batch.Trials));
         foreach (var candidate in batch.Candidates)
         {
             StoreGuards.ThrowIfInvalid(candidate is null ? "A batch holds a null candidate." : RecordRules.CheckCandidate(candidate));
@@ -28,10 +30,23 @@ internal sealed class BatchWriter(CandidateWriter candidates, EvaluationStore ev
             StoreGuards.ThrowIfInvalid(evaluation is null ? "A batch holds a null evaluation." : RecordRules.CheckEvaluation(evaluation));
         }
         var uploads = batch.Artifacts.Select(a => ArtifactStore.Prepare(a ?? throw new ArgumentException("A batch holds a null artifact.", nameof(batch)))).ToList();
-        return new PreparedBatch(ParentsFirst(batch.Candidates), batch.Evaluations, uploads);
+        foreach (var run in batch.Runs)
+        {
+            StoreGuards.ThrowIfInvalid(run is null ? "A batch holds a null run." : RunRules.CheckRun(run));
+        }
+        foreach (var trial in batch.Trials)
+        {
+            StoreGuards.ThrowIfInvalid(trial is null ? "A batch holds a null trial." : RunRules.CheckTrial(trial));
+        }
+        var trials = batch.Trials
+            .OrderBy(t => t.RunId.Digest, StringComparer.Ordinal)
+            .ThenBy(t => t.Index)
+            .Select(t => (t, t.ComputeDigest()))
+            .ToList();
+        return new PreparedBatch(ParentsFirst(batch.Candidates), batch.Evaluations, uploads, batch.Runs, trials);
     }
 
-    /// <summary>Writes a prepared batch (inside the caller's transaction): candidates, then evaluations, then artifacts.</summary>
+    /// <summary>Writes a prepared batch (inside the caller's transaction): candidates, evaluations, artifacts, runs, then trials.</summary>
     public BatchInsertResult Write(PreparedBatch batch)
     {
         int candidatesAdded = 0, candidatesPresent = 0, candidatesReused = 0, evaluationsAdded = 0, evaluationsPresent = 0, artifactsAdded = 0, artifactsPresent = 0;
@@ -49,9 +64,22 @@ internal sealed class BatchWriter(CandidateWriter candidates, EvaluationStore ev
         {
             _ = artifacts.Put(upload).AlreadyExisted ? artifactsPresent++ : artifactsAdded++;
         }
+        int runsAdded = 0, runsPresent = 0, trialsAdded = 0, trialsPresent = 0;
+        foreach (var run in batch.Runs)
+        {
+            _ = runs.InsertRun(run).AlreadyExisted ? runsPresent++ : runsAdded++;
+        }
+        foreach (var (trial, digest) in batch.Trials)
+        {
+            _ = runs.InsertTrial(trial, digest).AlreadyExisted ? trialsPresent++ : trialsAdded++;
+        }
         return new BatchInsertResult(candidatesAdded, candidatesPresent, evaluationsAdded, evaluationsPresent, artifactsAdded, artifactsPresent)
         {
             CandidatesReused = candidatesReused,
+            RunsAdded = runsAdded,
+            RunsAlreadyPresent = runsPresent,
+            TrialsAdded = trialsAdded,
+            TrialsAlreadyPresent = trialsPresent,
         };
     }
 
@@ -102,8 +130,10 @@ internal sealed class BatchWriter(CandidateWriter candidates, EvaluationStore ev
     }
 }
 
-/// <summary>A checked batch: candidates parents first, evaluations as given, artifacts prepared.</summary>
+/// <summary>A checked batch: candidates parents first, evaluations as given, artifacts prepared, runs as given, trials by run and index with their digests.</summary>
 internal sealed record PreparedBatch(
     IReadOnlyList<CandidateRecord> Candidates,
     IReadOnlyList<EvaluationRecord> Evaluations,
-    IReadOnlyList<PreparedArtifact> Artifacts);
+    IReadOnlyList<PreparedArtifact> Artifacts,
+    IReadOnlyList<RunRecord> Runs,
+    IReadOnlyList<(TrialRecord Trial, string Digest)> Trials);

@@ -5,8 +5,8 @@ namespace Sigil.Workspace.Store;
 
 /// <summary>
 /// The workspace of a project: per spec and named workspace, a content-addressed tree of candidates rooted at each
-/// function's baseline, their evaluations and their artifacts. Every other Sigil component talks to the workspace
-/// through this interface only.
+/// function's baseline, their evaluations and their artifacts, and the run log (every run and every trial of it).
+/// Every other Sigil component talks to the workspace through this interface only.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -21,7 +21,7 @@ namespace Sigil.Workspace.Store;
 /// </para>
 /// <para>
 /// <b>Invariant: insert-only.</b> There is no update and no delete anywhere in this API, and implementations must
-/// not add one. Once written, a candidate, membership, evaluation or artifact is never modified or removed: writing
+/// not add one. Once written, a candidate, membership, evaluation, artifact, run or trial is never modified or removed: writing
 /// a record whose key already exists writes nothing and reports <see cref="InsertResult{T}.AlreadyExisted"/> with
 /// the record written first (first write wins, even when the offered metadata differs). A candidate's key is its id
 /// within its spec and workspace: offering a stored candidate under a spec and workspace that do not hold it yet adds
@@ -29,12 +29,18 @@ namespace Sigil.Workspace.Store;
 /// </para>
 /// <para>
 /// <b>Invariant: content-addressed.</b> The store recomputes every id from the content (a candidate's id from its
-/// diff and AST patch, an evaluation's from its canonical JSON, an artifact's digest from its bytes) and refuses a
-/// record whose id does not match.
+/// diff and AST patch, an evaluation's and a run's from their canonical JSON, an artifact's digest from its bytes) and
+/// refuses a record whose id does not match.
 /// </para>
 /// <para>
 /// <b>Invariant: closed tree.</b> A candidate's parent is the baseline or a candidate already in the store (for the
-/// same function); an evaluation's or artifact's candidate is in the store.
+/// same function); an evaluation's or artifact's candidate is in the store; a trial's run, candidate, parent and
+/// evaluation are in the store.
+/// </para>
+/// <para>
+/// <b>Invariant: ordered run log.</b> A run's trials are keyed by index and appended in order (0, 1, 2... without a
+/// gap, at most the run's number of iterations), so the stored trials of a run are always the exact prefix a resumed
+/// run replays. The same trial offered again at a stored index writes nothing; a different one is refused.
 /// </para>
 /// Errors are <see cref="Errors.WorkspaceException"/>s with messages fit to show a user.
 /// </remarks>
@@ -108,8 +114,8 @@ public interface IWorkspaceStore : IDisposable
     IReadOnlyList<ArtifactRef> ListArtifacts(CandidateId candidateId);
 
     /// <summary>
-    /// Every spec and named workspace that holds candidates, with how many it holds (its memberships, original
-    /// records included); ordered by spec, then workspace.
+    /// Every spec and named workspace that holds candidates or runs, with how many candidates it holds (its
+    /// memberships, original records included) and how many runs were started in it; ordered by spec, then workspace.
     /// </summary>
     IReadOnlyList<WorkspaceSummary> ListWorkspaces();
 
@@ -121,4 +127,34 @@ public interface IWorkspaceStore : IDisposable
     /// rewritten.
     /// </summary>
     BatchInsertResult InsertBatch(WorkspaceBatch batch);
+
+    /// <summary>
+    /// Inserts a run and registers its spec and workspace. Refuses one that breaks the rules (names, limits, an endpoint
+    /// with credentials, settings not canonical) or whose id does not match its content
+    /// (<see cref="Errors.WorkspaceIntegrityException"/>). When the id is already stored, writes nothing.
+    /// </summary>
+    InsertResult<RunRecord> InsertRun(RunRecord run);
+
+    /// <summary>The run with this id, or <c>null</c>.</summary>
+    RunRecord? GetRun(RunId id);
+
+    /// <summary>
+    /// The runs of a spec, in one named workspace or (when <paramref name="workspace"/> is <c>null</c>) in all of them;
+    /// ordered by creation time, then id.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name does not follow the naming rule.</exception>
+    IReadOnlyList<RunRecord> ListRuns(string spec, string? workspace = null);
+
+    /// <summary>
+    /// Appends a trial to its run. Refuses, writing nothing: an invalid trial or one whose index is not the run's
+    /// number of stored trials, or is past the run's iterations (<see cref="Errors.WorkspaceIntegrityException"/>); a
+    /// trial whose run, candidate, parent or evaluation is not stored (<see cref="Errors.WorkspaceReferenceException"/>);
+    /// a trial that differs from the one stored at its index (<see cref="Errors.WorkspaceConflictException"/>). The same
+    /// trial at its stored index writes nothing and reports <see cref="InsertResult{T}.AlreadyExisted"/>. To log a trial
+    /// together with the candidate and evaluation it names, all or nothing, use <see cref="InsertBatch"/>.
+    /// </summary>
+    InsertResult<TrialRecord> InsertTrial(TrialRecord trial);
+
+    /// <summary>The trials of a run, ordered by index (0, 1, 2...); empty when the run has none or is not stored.</summary>
+    IReadOnlyList<TrialRecord> ListTrials(RunId runId);
 }

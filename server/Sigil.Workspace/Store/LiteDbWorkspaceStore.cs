@@ -14,20 +14,23 @@ namespace Sigil.Workspace.Store;
 /// <para>
 /// <b>Invariant: insert-only.</b> This class has no update and no delete, public or private, and must never get
 /// one; neither have the internal collaborators it delegates to (<see cref="CandidateWriter"/>,
-/// <see cref="EvaluationStore"/>, <see cref="ArtifactStore"/>, <see cref="ScopeRegistry"/>, <see cref="WorkspaceSchema"/>):
+/// <see cref="EvaluationStore"/>, <see cref="ArtifactStore"/>, <see cref="RunLog"/>, <see cref="ScopeRegistry"/>,
+/// <see cref="WorkspaceSchema"/>):
 /// every write path checks whether the id exists and, when it does, writes nothing. See
 /// <see cref="IWorkspaceStore"/> for the full contract.
 /// </para>
 /// <para>
-/// <b>Layout (schema version 2).</b> <c>candidates</c>: one document per candidate id, its content plus its original
+/// <b>Layout (schema version 3).</b> <c>candidates</c>: one document per candidate id, its content plus its original
 /// record (the spec, workspace, provenance, time and summary it was first written under, which is also its first
-/// membership). <c>memberships</c>: one document per further (spec, workspace, candidate), keyed
-/// <c>spec/workspace/digest</c>. <c>evaluations</c>, <c>attachments</c>, the <c>blobs</c> file storage, the
-/// <c>workspaces</c> registry and <c>meta</c> (schema version) as in version 1. A version-1 file is a version-2 file
-/// without memberships, so it is read as is: each candidate is a member of its own spec and workspace, and nothing is
-/// migrated or rewritten. Opening it only adds the (empty) membership collection and indexes and a <c>schema@2</c>
-/// marker record in <c>meta</c>, so this and later versions read the file as version 2; the original <c>schema</c>
-/// record is not rewritten (see <c>docs/decisions/0004-workspace.md</c> for what an older Sigil then does).
+/// membership). <c>memberships</c> (version 2): one document per further (spec, workspace, candidate), keyed
+/// <c>spec/workspace/digest</c>. <c>runs</c> and <c>trials</c> (version 3): the run log, one document per run id and
+/// one per (run, index), keyed <c>run-digest/index</c>. <c>evaluations</c>, <c>attachments</c>, the <c>blobs</c> file
+/// storage, the <c>workspaces</c> registry and <c>meta</c> (schema version) as in version 1. Each version only added
+/// collections, so an older file is read as is: a version-1 file is a version-3 file without memberships and runs
+/// (each candidate is a member of its own spec and workspace), a version-2 file one without runs; nothing is migrated
+/// or rewritten. Opening it only adds the empty collections and indexes and a <c>schema@3</c> marker record in
+/// <c>meta</c>, so this and later versions read the file as version 3; the original <c>schema</c> record is not
+/// rewritten (see <c>docs/decisions/0004-workspace.md</c> for what an older Sigil then does).
 /// </para>
 /// <para>
 /// Every public operation runs in one LiteDB transaction (one lock of the shared file), so each sees a consistent
@@ -42,9 +45,10 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
 
     /// <summary>
     /// The version of the stored layout this code reads and writes: 2 added memberships (a stored candidate in further
-    /// specs and workspaces). Files of version 1 are read as they are (see the remarks).
+    /// specs and workspaces), 3 the run log (runs and trials). Files of versions 1 and 2 are read as they are (see the
+    /// remarks).
     /// </summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     // Each public operation checks its arguments, then runs as one transaction (StoreTransactions) over the
     // collaborators below, which share the collections (WorkspaceCollections, document shapes in BsonCodec). None of
@@ -56,6 +60,7 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
     private readonly EvaluationStore _evaluations;
     private readonly ArtifactStore _artifacts;
     private readonly ScopeRegistry _scopes;
+    private readonly RunLog _runs;
     private readonly BatchWriter _batches;
 
     private LiteDbWorkspaceStore(LiteDatabase database, string databasePath)
@@ -68,7 +73,8 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
         _candidateWriter = new CandidateWriter(_collections, _scopes);
         _evaluations = new EvaluationStore(_collections, _candidates);
         _artifacts = new ArtifactStore(_collections, _candidates);
-        _batches = new BatchWriter(_candidateWriter, _evaluations, _artifacts);
+        _runs = new RunLog(_collections, _candidates, _scopes);
+        _batches = new BatchWriter(_candidateWriter, _evaluations, _artifacts, _runs);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -82,7 +88,13 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
     /// <paramref name="sigilDirectory"/> (a project's <c>.sigil</c> directory, created when missing).
     /// </summary>
     /// <exception cref="WorkspaceDatabaseException">The file is locked, unreadable, corrupt or from a newer Sigil.</exception>
-    public static LiteDbWorkspaceStore Open(string sigilDirectory)
+    public static LiteDbWorkspaceStore Open(string sigilDirectory) => Open(sigilDirectory, SchemaVersion);
+
+    /// <summary>
+    /// <see cref="Open(string)"/> as a Sigil that reads schema versions up to <paramref name="readsVersion"/>: for tests
+    /// of how an older Sigil treats a file (it is refused when newer, and marked when older).
+    /// </summary>
+    internal static LiteDbWorkspaceStore Open(string sigilDirectory, int readsVersion)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sigilDirectory);
         var directory = Path.GetFullPath(sigilDirectory);
@@ -110,7 +122,7 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
                 },
                 new BsonMapper());
             var store = new LiteDbWorkspaceStore(database, path);
-            store.Initialize();
+            store.Initialize(readsVersion);
             return store;
         }
         catch (Exception e)
@@ -225,13 +237,55 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
         return Run(() => _batches.Write(prepared));
     }
 
+    /// <inheritdoc />
+    public InsertResult<RunRecord> InsertRun(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        StoreGuards.ThrowIfInvalid(RunRules.CheckRun(run));
+        return Run(() => _runs.InsertRun(run));
+    }
+
+    /// <inheritdoc />
+    public RunRecord? GetRun(RunId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Run(() => _runs.GetRun(id));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<RunRecord> ListRuns(string spec, string? workspace = null)
+    {
+        StoreGuards.ThrowIfBadName(spec, "spec", nameof(spec));
+        if (workspace is not null)
+        {
+            StoreGuards.ThrowIfBadName(workspace, "workspace", nameof(workspace));
+        }
+        return Run(() => _runs.ListRuns(spec, workspace));
+    }
+
+    /// <inheritdoc />
+    public InsertResult<TrialRecord> InsertTrial(TrialRecord trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        StoreGuards.ThrowIfInvalid(RunRules.CheckTrial(trial));
+        var digest = trial.ComputeDigest();
+        return Run(() => _runs.InsertTrial(trial, digest));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<TrialRecord> ListTrials(RunId runId)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return Run(() => _runs.ListTrials(runId));
+    }
+
     /// <summary>Closes the database. Idempotent.</summary>
     public void Dispose() => _transactions.Dispose();
 
     /// <summary>Creates the indexes and checks (or, for a new file, writes) the schema version, in one transaction.</summary>
-    private void Initialize() => Run(() =>
+    private void Initialize(int readsVersion) => Run(() =>
     {
-        WorkspaceSchema.Initialize(_collections);
+        WorkspaceSchema.Initialize(_collections, readsVersion);
         return 0;
     });
 

@@ -5,7 +5,7 @@ namespace Sigil.Workspace.Store;
 
 /// <summary>
 /// The <c>workspaces</c> registry of (spec, workspace) names. Insert-only: a scope is registered once, when its first
-/// candidate or membership is written, and never changed.
+/// candidate, membership or run is written, and never changed.
 /// </summary>
 internal sealed class ScopeRegistry(WorkspaceCollections collections)
 {
@@ -19,13 +19,19 @@ internal sealed class ScopeRegistry(WorkspaceCollections collections)
         }
     }
 
-    /// <summary>Every registered scope with its number of memberships (original records included); ordered by spec, then workspace.</summary>
+    /// <summary>
+    /// Every registered scope with its number of memberships (original records included) and of runs; ordered by spec,
+    /// then workspace.
+    /// </summary>
     public List<WorkspaceSummary> List() => collections.Workspaces.FindAll()
         .ToList()
         .Select(d => new WorkspaceSummary(
             d["spec"].AsString,
             d["workspace"].AsString,
-            collections.Candidates.Count(Query.EQ("scope", d["_id"].AsString)) + collections.Memberships.Count(Query.EQ("scope", d["_id"].AsString))))
+            collections.Candidates.Count(Query.EQ("scope", d["_id"].AsString)) + collections.Memberships.Count(Query.EQ("scope", d["_id"].AsString)))
+        {
+            RunCount = collections.Runs.Count(Query.EQ("scope", d["_id"].AsString)),
+        })
         .OrderBy(w => w.Spec, StringComparer.Ordinal)
         .ThenBy(w => w.Workspace, StringComparer.Ordinal)
         .ToList();

@@ -15,6 +15,8 @@ internal sealed class WorkspaceCollections(LiteDatabase database, string databas
     private const string AttachmentsCollection = "attachments";
     private const string WorkspacesCollection = "workspaces";
     private const string MetaCollection = "meta";
+    private const string RunsCollection = "runs";
+    private const string TrialsCollection = "trials";
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; } = databasePath;
@@ -33,6 +35,12 @@ internal sealed class WorkspaceCollections(LiteDatabase database, string databas
 
     /// <summary>The registry of (spec, workspace) names, keyed <c>spec/workspace</c>.</summary>
     public ILiteCollection<BsonDocument> Workspaces => database.GetCollection(WorkspacesCollection);
+
+    /// <summary>One document per run id (schema version 3).</summary>
+    public ILiteCollection<BsonDocument> Runs => database.GetCollection(RunsCollection);
+
+    /// <summary>One document per (run, trial index), keyed <c>run-digest/index</c> (schema version 3).</summary>
+    public ILiteCollection<BsonDocument> Trials => database.GetCollection(TrialsCollection);
 
     /// <summary>The schema version records.</summary>
     public ILiteCollection<BsonDocument> Meta => database.GetCollection(MetaCollection);

@@ -16,11 +16,17 @@ internal static class WorkspaceSchema
     /// <summary>
     /// Creates the indexes and checks (or, for a new file, writes) the schema version; runs in the open's transaction.
     /// The version of a file is its <c>schema</c> record's, raised by any <c>schema@N</c> upgrade marker: records are
-    /// never rewritten, so opening a version-1 file inserts the marker <c>schema@2</c> instead of changing the record
-    /// (a version-1 layout is a valid version-2 layout without memberships; nothing else needs migrating).
+    /// never rewritten, so opening an older file inserts the marker <c>schema@3</c> instead of changing the record.
+    /// Every version only added collections (2: memberships; 3: runs and trials), so an older layout is a valid
+    /// version-3 layout without them; nothing needs migrating.
     /// </summary>
+    /// <param name="collections">The database's collections.</param>
+    /// <param name="readsVersion">
+    /// The newest version this code reads, <see cref="LiteDbWorkspaceStore.SchemaVersion"/>; tests pass an older one to
+    /// act as an older Sigil.
+    /// </param>
     /// <exception cref="WorkspaceDatabaseException">The file is from a newer Sigil or is not a Sigil workspace database.</exception>
-    public static void Initialize(WorkspaceCollections collections)
+    public static void Initialize(WorkspaceCollections collections, int readsVersion)
     {
         collections.Candidates.EnsureIndex("scope");
         collections.Candidates.EnsureIndex("spec");
@@ -30,6 +36,9 @@ internal static class WorkspaceSchema
         collections.Memberships.EnsureIndex("candidate");
         collections.Evaluations.EnsureIndex("candidate");
         collections.Attachments.EnsureIndex("candidate");
+        collections.Runs.EnsureIndex("scope");
+        collections.Runs.EnsureIndex("spec");
+        collections.Trials.EnsureIndex("run");
         var meta = collections.Meta;
         var schema = meta.FindById(SchemaRecord);
         if (schema is null)
@@ -37,7 +46,7 @@ internal static class WorkspaceSchema
             meta.Insert(new BsonDocument
             {
                 ["_id"] = SchemaRecord,
-                ["version"] = LiteDbWorkspaceStore.SchemaVersion,
+                ["version"] = readsVersion,
                 ["created_at"] = DateTimeOffset.UtcNow.UtcTicks,
             });
             return;
@@ -46,18 +55,18 @@ internal static class WorkspaceSchema
         var version = VersionOf(schema, path);
         var upgrades = meta.Find(Query.StartsWith("_id", UpgradeRecordPrefix)).ToList();
         var effective = upgrades.Select(u => VersionOf(u, path)).Append(version).Max();
-        if (effective > LiteDbWorkspaceStore.SchemaVersion)
+        if (effective > readsVersion)
         {
             throw new WorkspaceDatabaseException(path,
-                $"Workspace database '{path}' was written by a newer Sigil (schema version {effective}; this version reads {LiteDbWorkspaceStore.SchemaVersion}). " +
+                $"Workspace database '{path}' was written by a newer Sigil (schema version {effective}; this version reads {readsVersion}). " +
                 "Upgrade Sigil to use it; do not open it with an older version.");
         }
-        if (effective < LiteDbWorkspaceStore.SchemaVersion)
+        if (effective < readsVersion)
         {
             meta.Insert(new BsonDocument
             {
-                ["_id"] = UpgradeRecordPrefix + LiteDbWorkspaceStore.SchemaVersion.ToString(CultureInfo.InvariantCulture),
-                ["version"] = LiteDbWorkspaceStore.SchemaVersion,
+                ["_id"] = UpgradeRecordPrefix + readsVersion.ToString(CultureInfo.InvariantCulture),
+                ["version"] = readsVersion,
                 ["from_version"] = effective,
                 ["created_at"] = DateTimeOffset.UtcNow.UtcTicks,
             });

@@ -25,7 +25,7 @@ public sealed class InsertOnlyContractTests
 
         Assert.IsEmpty(mutating, "Mutating methods: " + string.Join(", ", mutating));
         CollectionAssert.IsSubsetOf(
-            new[] { "InsertCandidate", "GetCandidate", "ListCandidates", "ListMemberships", "Children", "InsertEvaluation", "ListEvaluations", "PutArtifact", "GetArtifact", "ListArtifacts", "ListWorkspaces", "InsertBatch", "Dispose" },
+            new[] { "InsertCandidate", "GetCandidate", "ListCandidates", "ListMemberships", "Children", "InsertEvaluation", "ListEvaluations", "PutArtifact", "GetArtifact", "ListArtifacts", "ListWorkspaces", "InsertBatch", "InsertRun", "GetRun", "ListRuns", "InsertTrial", "ListTrials", "Dispose" },
             methods);
     }
 

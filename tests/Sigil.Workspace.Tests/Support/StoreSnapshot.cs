@@ -8,7 +8,7 @@ namespace Sigil.Workspace.Tests.Support;
 /// <summary>Full, deterministic listings of a store, to compare before and after an operation.</summary>
 internal static class StoreSnapshot
 {
-    /// <summary>Every workspace, candidate (all fields), evaluation and artifact (with its bytes' digest), as text.</summary>
+    /// <summary>Every workspace, candidate (all fields), evaluation, artifact (with its bytes' digest), run and trial, as text.</summary>
     public static string Listing(IWorkspaceStore store)
     {
         var text = new StringBuilder();
@@ -26,6 +26,14 @@ internal static class StoreSnapshot
                 {
                     var bytes = store.GetArtifact(artifact.Digest)!;
                     text.Append("  ").Append(artifact).Append(" bytes b3:").Append(Blake3Digest.Hex(bytes)).Append('\n');
+                }
+            }
+            foreach (var run in store.ListRuns(summary.Spec, summary.Workspace))
+            {
+                text.Append(Encoding.UTF8.GetString(RunJson.WriteRun(run))).Append('\n');
+                foreach (var trial in store.ListTrials(run.Id))
+                {
+                    text.Append("  ").Append(Encoding.UTF8.GetString(RunJson.WriteTrial(trial))).Append('\n');
                 }
             }
         }
