@@ -8,4 +8,6 @@ internal enum ArchiveEntryKind
     Evaluation,
     Membership,
     Artifact,
+    Run,
+    Trial,
 }

@@ -10,6 +10,8 @@ internal static partial class ArchiveEntryNames
     public const string EvaluationsFolder = "evaluations/";
     public const string MembershipsFolder = "memberships/";
     public const string ArtifactsFolder = "artifacts/";
+    public const string RunsFolder = "runs/";
+    public const string TrialsFolder = "trials/";
 
     public static string Candidate(string hex) => CandidatesFolder + hex + ".json";
 
@@ -19,12 +21,17 @@ internal static partial class ArchiveEntryNames
 
     public static string Artifact(string hex) => ArtifactsFolder + hex;
 
+    public static string Run(string hex) => RunsFolder + hex + ".json";
+
+    public static string Trial(string hex) => TrialsFolder + hex + ".json";
+
     /// <summary>What the format holds, in words, for messages.</summary>
-    public const string Expected = "manifest.json, candidates/<hex>.json, memberships/<hex>.json, evaluations/<hex>.json or artifacts/<hex>";
+    public const string Expected =
+        "manifest.json, candidates/<hex>.json, memberships/<hex>.json, evaluations/<hex>.json, runs/<hex>.json, trials/<hex>.json or artifacts/<hex>";
 
     /// <summary>True when <paramref name="name"/> is one of the format's folders (<c>candidates/</c>...), with or without the slash.</summary>
     public static bool IsFolder(string name) =>
-        name.TrimEnd('/') + "/" is CandidatesFolder or MembershipsFolder or EvaluationsFolder or ArtifactsFolder;
+        name.TrimEnd('/') + "/" is CandidatesFolder or MembershipsFolder or EvaluationsFolder or ArtifactsFolder or RunsFolder or TrialsFolder;
 
     /// <summary>Why <paramref name="name"/> is unsafe to use as a path (absolute, traversal, backslash...), or <c>null</c>.</summary>
     public static string? UnsafeReason(string name)
@@ -67,6 +74,8 @@ internal static partial class ArchiveEntryNames
             "candidates" when match.Groups["json"].Success => ArchiveEntryKind.Candidate,
             "evaluations" when match.Groups["json"].Success => ArchiveEntryKind.Evaluation,
             "memberships" when match.Groups["json"].Success => ArchiveEntryKind.Membership,
+            "runs" when match.Groups["json"].Success => ArchiveEntryKind.Run,
+            "trials" when match.Groups["json"].Success => ArchiveEntryKind.Trial,
             "artifacts" when !match.Groups["json"].Success => ArchiveEntryKind.Artifact,
             _ => null,
         };
@@ -75,6 +84,6 @@ internal static partial class ArchiveEntryNames
     /// <summary>The hex digest an entry name carries (<c>candidates/&lt;hex&gt;.json</c> gives <c>&lt;hex&gt;</c>).</summary>
     public static string DigestOf(string name) => EntryPattern().Match(name).Groups["hex"].Value;
 
-    [GeneratedRegex("^(?<folder>candidates|memberships|evaluations|artifacts)/(?<hex>[0-9a-f]{64})(?<json>\\.json)?\\z")]
+    [GeneratedRegex("^(?<folder>candidates|memberships|evaluations|artifacts|runs|trials)/(?<hex>[0-9a-f]{64})(?<json>\\.json)?\\z")]
     private static partial Regex EntryPattern();
 }

@@ -17,4 +17,10 @@ public sealed record ArchiveExportResult(string ArchivePath, int Candidates, int
     /// candidate entry carries.
     /// </summary>
     public int Memberships { get; init; }
+
+    /// <summary>Runs exported (run entries).</summary>
+    public int Runs { get; init; }
+
+    /// <summary>Trials exported (trial entries), every trial of every exported run.</summary>
+    public int Trials { get; init; }
 }

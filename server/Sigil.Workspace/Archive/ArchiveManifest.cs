@@ -8,8 +8,9 @@ namespace Sigil.Workspace.Archive;
 /// Written as canonical JSON, so its BLAKE3 identifies the archive's content.
 /// </summary>
 /// <remarks>
-/// Version 2 added memberships (<c>memberships/</c> entries and <c>counts.memberships</c>); this code writes
-/// version 2 and reads versions 1 (no memberships) and 2.
+/// Version 2 added memberships (<c>memberships/</c> entries and <c>counts.memberships</c>), version 3 the run log
+/// (<c>runs/</c> and <c>trials/</c> entries, <c>counts.runs</c> and <c>counts.trials</c>); this code writes version 3
+/// and reads versions 1 (no memberships, no runs), 2 (no runs) and 3.
 /// </remarks>
 internal sealed record ArchiveManifest(
     IReadOnlyList<ManifestEntry> Entries,
@@ -17,10 +18,12 @@ internal sealed record ArchiveManifest(
     int Candidates,
     int Memberships,
     int Evaluations,
-    int Artifacts)
+    int Artifacts,
+    int Runs,
+    int Trials)
 {
     public const string Format = "sigil/workspace-archive";
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
     public const int OldestFormatVersion = 1;
 
     public byte[] ToJson() => CanonicalJson.Serialize(new Dictionary<string, object?>
@@ -34,6 +37,8 @@ internal sealed record ArchiveManifest(
             ["evaluations"] = Evaluations,
             ["artifacts"] = Artifacts,
             ["attachments"] = Attachments.Count,
+            ["runs"] = Runs,
+            ["trials"] = Trials,
         },
         ["entries"] = Entries.Select(e => (object?)new Dictionary<string, object?>
         {
@@ -69,6 +74,8 @@ internal sealed record ArchiveManifest(
         var evaluations = Count(counts, "evaluations");
         var artifacts = Count(counts, "artifacts");
         var attachmentCount = Count(counts, "attachments");
+        var runs = version >= 3 ? Count(counts, "runs") : 0;
+        var trials = version >= 3 ? Count(counts, "trials") : 0;
         counts.EnsureNothingElse();
         var entries = root.Array("entries").Select((element, i) =>
         {
@@ -93,7 +100,7 @@ internal sealed record ArchiveManifest(
         {
             throw new RecordFormatException($"'$.counts.attachments' is {attachmentCount} but '$.attachments' lists {attachments.Count}.");
         }
-        return new ArchiveManifest(entries, attachments, candidates, memberships, evaluations, artifacts);
+        return new ArchiveManifest(entries, attachments, candidates, memberships, evaluations, artifacts, runs, trials);
     });
 
     private static int Count(JsonObjectReader counts, string name)

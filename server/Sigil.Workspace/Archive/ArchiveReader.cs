@@ -43,7 +43,7 @@ internal static class ArchiveReader
                     }
                     if (ArchiveEntryNames.UnsafeReason(name) is { } unsafeReason)
                     {
-                        throw ArchiveErrors.Reject(archivePath, name, $"{unsafeReason}; a workspace archive only holds manifest.json, candidates/, memberships/, evaluations/ and artifacts/ files.", ArchiveErrors.Unsafe);
+                        throw ArchiveErrors.Reject(archivePath, name, $"{unsafeReason}; a workspace archive only holds manifest.json, candidates/, memberships/, evaluations/, runs/, trials/ and artifacts/ files.", ArchiveErrors.Unsafe);
                     }
                     if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile))
                     {

@@ -16,6 +16,7 @@ internal sealed class ArchiveVerifier(string archivePath, ArchiveContents conten
     private readonly List<(string Entry, CandidateMembership Membership)> _memberships = [];
     private readonly List<(string Entry, EvaluationRecord Record)> _evaluations = [];
     private readonly Dictionary<string, string> _artifactEntries = new(StringComparer.Ordinal); // digest -> entry
+    private readonly ArchiveRunVerifier _runLog = new(store, (entry, problem, remedy) => ArchiveErrors.Reject(archivePath, entry, problem, remedy ?? ArchiveErrors.Reexport));
 
     public WorkspaceBatch Verify()
     {
@@ -27,12 +28,17 @@ internal sealed class ArchiveVerifier(string archivePath, ArchiveContents conten
         var members = CheckMemberships();
         CheckEvaluationCandidates();
         var artifacts = CheckAttachments(manifest);
+        var (runs, trials) = _runLog.Check(
+            _candidates.ContainsKey,
+            _evaluations.ToDictionary(e => e.Record.Id, e => e.Record.CandidateId, StringComparer.Ordinal));
         return new WorkspaceBatch
         {
             // Candidate entries first: each is the original record of its content when the content is new here.
             Candidates = _candidates.Values.OrderBy(c => c.Entry, StringComparer.Ordinal).Select(c => c.Record).Concat(members).ToList(),
             Evaluations = _evaluations.Select(e => e.Record).ToList(),
             Artifacts = artifacts,
+            Runs = runs,
+            Trials = trials,
         };
     }
 
@@ -142,6 +148,12 @@ internal sealed class ArchiveVerifier(string archivePath, ArchiveContents conten
                     }
                     _artifactEntries.Add("b3:" + actual, path);
                     break;
+                case ArchiveEntryKind.Run:
+                    _runLog.ReadRun(path, bytes, nameDigest);
+                    break;
+                case ArchiveEntryKind.Trial:
+                    _runLog.ReadTrial(path, bytes, nameDigest);
+                    break;
                 default:
                     throw Reject(path, "is not part of the workspace archive format.");
             }
@@ -151,11 +163,13 @@ internal sealed class ArchiveVerifier(string archivePath, ArchiveContents conten
     private void CheckCounts(ArchiveManifest manifest)
     {
         if (manifest.Candidates != _candidates.Count || manifest.Memberships != _memberships.Count
-            || manifest.Evaluations != _evaluations.Count || manifest.Artifacts != _artifactEntries.Count)
+            || manifest.Evaluations != _evaluations.Count || manifest.Artifacts != _artifactEntries.Count
+            || manifest.Runs != _runLog.RunCount || manifest.Trials != _runLog.TrialCount)
         {
             throw Reject(ArchiveEntryNames.Manifest,
-                $"counts {manifest.Candidates} candidates, {manifest.Memberships} memberships, {manifest.Evaluations} evaluations and {manifest.Artifacts} artifacts, " +
-                $"but the archive holds {_candidates.Count}, {_memberships.Count}, {_evaluations.Count} and {_artifactEntries.Count}.");
+                $"counts {manifest.Candidates} candidates, {manifest.Memberships} memberships, {manifest.Evaluations} evaluations, {manifest.Artifacts} artifacts, " +
+                $"{manifest.Runs} runs and {manifest.Trials} trials, but the archive holds {_candidates.Count}, {_memberships.Count}, {_evaluations.Count}, " +
+                $"{_artifactEntries.Count}, {_runLog.RunCount} and {_runLog.TrialCount}.");
         }
     }
 

@@ -13,8 +13,8 @@ namespace Sigil.Workspace.Archive;
 /// Portable workspace archives (<c>.tar.gz</c>): export a store, or part of it, and import it elsewhere.
 /// </summary>
 /// <remarks>
-/// <para>Layout (format <c>sigil/workspace-archive</c>, version 2; version 1 archives, without memberships, are
-/// still imported), entries in this order:</para>
+/// <para>Layout (format <c>sigil/workspace-archive</c>, version 3; version 1 archives, without memberships, and
+/// version 2 archives, without runs, are still imported), entries in this order:</para>
 /// <list type="bullet">
 /// <item><c>manifest.json</c>: format and version, counts, every other entry with its BLAKE3 (<c>b3:&lt;hex&gt;</c>)
 /// and size, and the artifact attachments (candidate, name, digest).</item>
@@ -24,6 +24,9 @@ namespace Sigil.Workspace.Archive;
 /// <item><c>evaluations/&lt;hex&gt;.json</c>: one evaluation (<c>sigil/evaluation@1</c>), named by its id digest.</item>
 /// <item><c>memberships/&lt;hex&gt;.json</c>: one more spec and workspace holding a candidate, with its provenance,
 /// time and summary (<c>sigil/membership@1</c>), named by its id, the BLAKE3 of its canonical JSON.</item>
+/// <item><c>runs/&lt;hex&gt;.json</c>: one run (<c>sigil/run@1</c>), named by its run id's digest.</item>
+/// <item><c>trials/&lt;hex&gt;.json</c>: one trial of a run (<c>sigil/trial@1</c>), named by its id, the BLAKE3 of its
+/// canonical JSON.</item>
 /// </list>
 /// <para>
 /// All JSON is canonical and entries are sorted, so the same content always yields the same manifest (and, with the
@@ -32,8 +35,9 @@ namespace Sigil.Workspace.Archive;
 /// <para>
 /// Import is all-or-nothing: the whole archive is read and verified (paths, manifest digests and sizes, no missing
 /// or extra entries, every id recomputed from content, parents and the candidates of memberships, evaluations and
-/// attachments resolvable, no spec and workspace holding a candidate twice, no conflicting attachments, size limits,
-/// the gzip checksum) before a single record is inserted, and the inserts run in one transaction. A rejected archive
+/// attachments resolvable, no spec and workspace holding a candidate twice, no conflicting attachments, every trial's
+/// run, candidate, parent and evaluation resolvable and each run's trials continuing the target's without a gap or a
+/// conflict, size limits, the gzip checksum) before a single record is inserted, and the inserts run in one transaction. A rejected archive
 /// throws <see cref="WorkspaceArchiveException"/> and leaves the workspace untouched. The format is described in
 /// <c>docs/decisions/0004-workspace.md</c>.
 /// </para>
@@ -46,7 +50,8 @@ public static class WorkspaceArchive
     /// Writes the store's content to <paramref name="tarGzPath"/> (replacing the file atomically). With
     /// <paramref name="spec"/> (and optionally <paramref name="workspace"/>), exports only the memberships of that
     /// spec (and workspace) plus the ancestors of their candidates (as their original records), so the archive is
-    /// self-contained; evaluations and artifacts of every exported candidate come along.
+    /// self-contained; evaluations and artifacts of every exported candidate come along. Runs started in the exported
+    /// specs and workspaces come with all their trials, and the candidates those trials name (with their ancestors).
     /// </summary>
     /// <remarks>
     /// Each exported candidate's content is written once, as a candidate entry carrying one exported membership: its
@@ -62,8 +67,21 @@ public static class WorkspaceArchive
             throw new ArgumentException("A workspace name needs its spec: pass the spec too.", nameof(workspace));
         }
         var path = Path.GetFullPath(tarGzPath);
-        var (candidates, memberships) = CollectCandidates(store, spec, workspace);
+        var runs = spec is null
+            ? store.ListWorkspaces().SelectMany(w => store.ListRuns(w.Spec, w.Workspace)).ToList()
+            : store.ListRuns(spec, workspace).ToList();
+        var trials = runs.SelectMany(r => store.ListTrials(r.Id)).ToList();
+        var named = trials.SelectMany(t => new[] { t.CandidateId, t.ParentId }).OfType<CandidateId>().Distinct().ToList();
+        var (candidates, memberships) = CollectCandidates(store, spec, workspace, named);
         var records = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var run in runs)
+        {
+            records.Add(ArchiveEntryNames.Run(run.Id.Digest), RunJson.WriteRun(run));
+        }
+        foreach (var trial in trials)
+        {
+            records.Add(ArchiveEntryNames.Trial(trial.ComputeDigest()[3..]), RunJson.WriteTrial(trial));
+        }
         foreach (var membership in memberships)
         {
             records.Add(ArchiveEntryNames.Membership(membership.Id[CandidateMembership.IdPrefix.Length..]), RecordJson.WriteMembership(membership));
@@ -98,7 +116,9 @@ public static class WorkspaceArchive
             candidates.Count,
             memberships.Count,
             evaluationCount,
-            blobs.Count);
+            blobs.Count,
+            runs.Count,
+            trials.Count);
         var manifestBytes = manifest.ToJson();
 
         var directory = Path.GetDirectoryName(path)!;
@@ -128,6 +148,8 @@ public static class WorkspaceArchive
         return new ArchiveExportResult(path, candidates.Count, evaluationCount, blobs.Count, attachments.Count, "b3:" + Blake3Digest.Hex(manifestBytes))
         {
             Memberships = memberships.Count,
+            Runs = runs.Count,
+            Trials = trials.Count,
         };
     }
 
@@ -149,10 +171,11 @@ public static class WorkspaceArchive
 
     /// <summary>
     /// The candidate entries (one per exported candidate, sorted by id) and membership entries of an export: see
-    /// <see cref="Export"/>.
+    /// <see cref="Export"/>. <paramref name="named"/> are further candidates the exported trials name; those not
+    /// selected come as their original records, like ancestors.
     /// </summary>
     private static (List<CandidateRecord> Candidates, List<CandidateMembership> Memberships) CollectCandidates(
-        IWorkspaceStore store, string? spec, string? workspace)
+        IWorkspaceStore store, string? spec, string? workspace, IReadOnlyList<CandidateId> named)
     {
         var selected = spec is null
             ? store.ListWorkspaces().SelectMany(w => store.ListCandidates(w.Spec, w.Workspace)).ToList()
@@ -172,7 +195,12 @@ public static class WorkspaceArchive
             byId.Add(group.Key, ordered[0]);
             memberships.AddRange(ordered.Skip(1).Select(CandidateMembership.Of));
         }
-        foreach (var candidate in selected)
+        foreach (var id in named.Where(id => !byId.ContainsKey(id)))
+        {
+            byId.Add(id, store.GetCandidate(id) ?? throw new WorkspaceException(
+                $"Cannot export: candidate {id} is named by a trial in '{store.Location}' but not stored. The workspace is damaged; restore it from a backup."));
+        }
+        foreach (var candidate in byId.Values.ToList())
         {
             for (var parent = candidate.Parent; parent is not null && !byId.ContainsKey(parent);)
             {

@@ -20,7 +20,7 @@ public sealed record WorkspaceArchiveLimits
     /// <summary>Largest <c>manifest.json</c>, in bytes.</summary>
     public int MaxManifestBytes { get; init; } = 256 * 1024 * 1024;
 
-    /// <summary>Largest candidate, membership or evaluation JSON entry, in bytes.</summary>
+    /// <summary>Largest candidate, membership, evaluation, run or trial JSON entry, in bytes.</summary>
     public int MaxRecordBytes { get; init; } = 64 * 1024 * 1024;
 
     /// <summary>Largest artifact entry, in bytes.</summary>

@@ -20,6 +20,8 @@ namespace Sigil.Workspace.Model;
 /// <para>
 /// The raw <see cref="Answer"/> is capped at <see cref="WorkspaceLimits.MaxAnswerBytes"/> UTF-8 bytes on assignment;
 /// <see cref="AnswerBytes"/> keeps the full answer's size and <see cref="AnswerTruncated"/> says whether it was cut.
+/// The other fields are checked by the store, which refuses an invalid trial (statuses and the fields they require,
+/// labels, a failure message over <see cref="WorkspaceLimits.MaxTrialMessageBytes"/>, negative or non-finite costs).
 /// </para>
 /// </remarks>
 public sealed record TrialRecord
@@ -63,8 +65,9 @@ public sealed record TrialRecord
 
     /// <summary>
     /// The raw answer the generator returned (or the ready answer of the request), or <c>null</c> when there was none.
-    /// On assignment, an answer over <see cref="WorkspaceLimits.MaxAnswerBytes"/> UTF-8 bytes is cut to the longest
-    /// prefix that fits (never splitting a character), and <see cref="AnswerBytes"/> is set to the full answer's size.
+    /// On assignment, NUL characters and unpaired surrogates (which the store cannot hold) become U+FFFD, an answer over
+    /// <see cref="WorkspaceLimits.MaxAnswerBytes"/> UTF-8 bytes is cut to the longest prefix that fits (never splitting
+    /// a character), and <see cref="AnswerBytes"/> is set to the full answer's size: any output can be logged.
     /// </summary>
     public string? Answer
     {

@@ -91,6 +91,11 @@ internal static class ArchiveCrafter
         counts["memberships"] = files.Count(f => f.Name.StartsWith("memberships/", StringComparison.Ordinal));
         counts["evaluations"] = files.Count(f => f.Name.StartsWith("evaluations/", StringComparison.Ordinal));
         counts["artifacts"] = files.Count(f => f.Name.StartsWith("artifacts/", StringComparison.Ordinal));
+        if (counts.ContainsKey("runs"))
+        {
+            counts["runs"] = files.Count(f => f.Name.StartsWith("runs/", StringComparison.Ordinal));
+            counts["trials"] = files.Count(f => f.Name.StartsWith("trials/", StringComparison.Ordinal));
+        }
     });
 
     /// <summary>Flips one bit of the byte at the first occurrence of <paramref name="marker"/> in <paramref name="data"/>.</summary>

@@ -215,6 +215,8 @@ public sealed class MembershipArchiveTests
         {
             manifest["format_version"] = 1;
             manifest["counts"]!.AsObject().Remove("memberships");
+            manifest["counts"]!.AsObject().Remove("runs");
+            manifest["counts"]!.AsObject().Remove("trials");
         }));
 
         _fixture.AssertRejected(archive, "manifest.json", "counts 5 candidates, 0 memberships");

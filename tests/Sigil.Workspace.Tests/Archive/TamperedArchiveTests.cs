@@ -199,9 +199,9 @@ public sealed class TamperedArchiveTests
     [TestMethod]
     public void Import_NewerFormatVersion_IsRejected()
     {
-        var archive = _fixture.Tampered(entries => ArchiveCrafter.EditJson(entries, ArchiveCrafter.Manifest, manifest => manifest["format_version"] = 3));
+        var archive = _fixture.Tampered(entries => ArchiveCrafter.EditJson(entries, ArchiveCrafter.Manifest, manifest => manifest["format_version"] = 4));
 
-        AssertRejected(archive, "manifest.json", "format_version", "reads versions 1 to 2");
+        AssertRejected(archive, "manifest.json", "format_version", "reads versions 1 to 3");
     }
 
     [TestMethod]
