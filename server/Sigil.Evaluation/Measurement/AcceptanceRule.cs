@@ -15,6 +15,10 @@ namespace Sigil.Evaluation.Measurement;
 /// <see cref="AcceptanceCriteria.MinSpeedup"/> (<see cref="TimingVerdict.Faster"/>) and, when scores were measured, every
 /// sample the baseline scored is scored and the score is non-inferior; for <see cref="Objective.Score"/>, every sample
 /// the baseline scored is scored and the mean difference's lower bound exceeds <see cref="AcceptanceCriteria.MinScoreDelta"/>.</para>
+/// <para><b>Selection bias.</b> Each decision accepts an identical candidate about 2.5% of the time at 95%. A search
+/// that decides on hundreds of candidates will therefore find lucky ones: the claim a run reports must come from a fresh
+/// measurement of its winner on the <see cref="Samples.SamplePart.Holdout"/> samples (new rounds, evidence never used to
+/// choose it), and when k winners are confirmed at once, each at confidence 1 − 0.05/k (Bonferroni).</para>
 /// <para>Statistics are computed from the raw evidence here, with the criteria's confidence, so the decision and the
 /// stored metrics cannot disagree. After a failed gate, timing that cannot be compared (a run cut short) is left out
 /// instead of throwing; with the gate passed, invalid timing is a worker bug and throws.</para>
