@@ -53,7 +53,9 @@ internal static class RunRules
             return "A trial record has a null field (run id and request digest are required).";
         }
         var what = $"Trial {trial.Index} of run {trial.RunId}";
-        var problem = CheckTrialFields(trial);
+        var problem = Blake3Digest.IsDigest(trial.RunId.Digest)
+            ? CheckTrialFields(trial)
+            : $"the run id must be '{RunId.Prefix}' followed by 64 lowercase hex digits; use the Id of a RunRecord built with RunRecord.Create.";
         return problem is null ? null : $"{what}: {problem}";
     }
 

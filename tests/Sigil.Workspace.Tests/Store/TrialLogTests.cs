@@ -172,6 +172,7 @@ public sealed class TrialLogTests
             (evaluated with { RequestDigest = "" }, "request digest"),
             (evaluated with { Label = "two\nlines" }, "control characters"),
             (evaluated with { EvaluationId = "nope" }, "evaluation id"),
+            (evaluated with { RunId = new RunId("not-a-digest") }, "run id must be"),
             (RunSamples.Rejected(_run.Id, 0, message: new string('x', WorkspaceLimits.MaxTrialMessageBytes + 1)), "over the limit"),
         };
 
