@@ -1,0 +1,35 @@
+namespace Sigil.Evaluation.Sandbox;
+
+/// <summary>One candidate to evaluate against a <see cref="SandboxContext"/>.</summary>
+/// <param name="Context">The context (baseline, pin, samples).</param>
+/// <param name="CandidateImage">The candidate's PE image: the whole project, with the baseline's assembly name.</param>
+public sealed record SandboxJob(SandboxContext Context, byte[] CandidateImage)
+{
+    /// <summary>The candidate's portable PDB, if any (file and line numbers in its exceptions).</summary>
+    public byte[]? CandidatePdb { get; init; }
+
+    /// <summary>How many timed rounds (default 10); each runs every selected sample once per side.</summary>
+    public int Rounds { get; init; } = 10;
+
+    /// <summary>Seeds the sample order and the A/B order of each pair: equal seeds, equal schedules.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The samples to run, by index into <see cref="SandboxContext.Samples"/>; null for all (the cascade's first step and the holdout pass subsets).</summary>
+    public IReadOnlyList<int>? SampleIndices { get; init; }
+
+    /// <summary>Untimed calls of each side before the rounds, cycling through the selected samples (default 16).</summary>
+    public int WarmupCalls { get; init; } = 16;
+
+    /// <summary>What the candidate's code may use (default: pure computation). Checked before it is sent to a worker.</summary>
+    public ApiPolicy Policy { get; init; } = ApiPolicy.PureComputation;
+
+    /// <summary>
+    /// Which methods the policy checks, by <c>Namespace.Type::Method</c> (see <see cref="ApiPolicyChecker.Check"/>): the
+    /// members the candidate changed or added, so the app's own unchanged code may keep using what it uses. Null checks
+    /// the whole image.
+    /// </summary>
+    public Func<string, bool>? IsChangedCode { get; init; }
+
+    /// <summary>This job's wall-time limit; null: <see cref="SandboxOptions.WallTimeLimit"/>.</summary>
+    public TimeSpan? WallTimeLimit { get; init; }
+}

@@ -1,0 +1,49 @@
+using Sigil.Evaluation.Sandbox.Protocol;
+using Sigil.Worker.Loading;
+
+namespace Sigil.Worker.Running;
+
+/// <summary>One candidate loaded into its own collectible context for one evaluation, its pin resolved like the baseline's.</summary>
+internal sealed class CandidateContext : IDisposable
+{
+    private CandidateContext(AppLoadContext load, PinBinding pin)
+    {
+        Load = load;
+        Pin = pin;
+    }
+
+    /// <summary>The candidate's load context (collectible).</summary>
+    public AppLoadContext Load { get; }
+
+    /// <summary>The candidate's pin.</summary>
+    public PinBinding Pin { get; }
+
+    /// <summary>JSON for the candidate's types (its own options, so nothing caches its types beyond its life).</summary>
+    public SampleJson Json { get; } = new();
+
+    /// <summary>Loads the candidate and resolves the pin.</summary>
+    /// <exception cref="LoadFailedException">It does not load, has another assembly name, or the pin does not resolve or differs in shape.</exception>
+    public static CandidateContext Create(PreparedContext baseline, EvaluateRequest request, long serial)
+    {
+        var expected = baseline.Load.AppAssembly.GetName().Name;
+        var name = AppLoadContext.SimpleName(request.CandidateImage);
+        if (!string.Equals(name, expected, StringComparison.Ordinal))
+            throw new LoadFailedException($"The candidate assembly is named '{name}'; it must have the baseline's name '{expected}'.");
+        var load = AppLoadContext.Load("sigil-candidate-" + serial, baseline.Request.AppDirectory, request.CandidateImage, request.CandidatePdb, isCollectible: true);
+        try
+        {
+            var pin = PinBinding.Resolve(load.AppAssembly, baseline.Request.Pin);
+            if (pin.ParameterTypes.Length != baseline.Pin.ParameterTypes.Length || pin.ReturnsValue != baseline.Pin.ReturnsValue)
+                throw new LoadFailedException($"The candidate's pin {pin} does not have the baseline's signature {baseline.Pin}.");
+            return new CandidateContext(load, pin);
+        }
+        catch
+        {
+            load.Unload();
+            throw;
+        }
+    }
+
+    /// <summary>Unloads the candidate (collected once nothing references it).</summary>
+    public void Dispose() => Load.Unload();
+}
