@@ -13,10 +13,25 @@ public static class PinCatalogReader
     /// <summary>The pins of <paramref name="assemblyPath"/>, in declaration order.</summary>
     public static IReadOnlyList<PinEntry> Read(string assemblyPath)
     {
+        using var stream = File.OpenRead(assemblyPath);
+        return Read(stream, assemblyPath);
+    }
+
+    /// <summary>The pins of an assembly image in memory (for example a compiled baseline), in declaration order.</summary>
+    /// <param name="image">The PE image.</param>
+    /// <param name="name">What to call the image in messages.</param>
+    public static IReadOnlyList<PinEntry> Read(byte[] image, string name)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var stream = new MemoryStream(image, writable: false);
+        return Read(stream, name);
+    }
+
+    private static IReadOnlyList<PinEntry> Read(Stream stream, string assemblyPath)
+    {
         try
         {
-            using var stream = File.OpenRead(assemblyPath);
-            using var pe = new PEReader(stream);
+            using var pe = new PEReader(stream, PEStreamOptions.LeaveOpen);
             if (!pe.HasMetadata)
             {
                 throw new SigilProjectException($"{assemblyPath} is not a .NET assembly.");

@@ -1,0 +1,28 @@
+using Sigil.Evaluation.Measurement;
+using Sigil.Evaluation.Sandbox;
+
+namespace Sigil.Runs.Evaluation;
+
+/// <summary>How a run evaluates candidates: rounds, the cascade, the acceptance criteria and the API policy.</summary>
+internal sealed record EvaluationSettings
+{
+    public int Rounds { get; init; } = PairedTiming.DefaultRounds;
+
+    /// <summary>Rounds of the cascade's cheap first check.</summary>
+    public int CascadeRounds { get; init; } = 3;
+
+    /// <summary>Samples of the cascade's cheap first check.</summary>
+    public int CascadeSamples { get; init; } = 8;
+
+    /// <summary>Below this speedup in the cascade, the full evaluation is skipped (the cascade's figures stand).</summary>
+    public double CascadeMinSpeedup { get; init; } = 0.5;
+
+    public AcceptanceCriteria Criteria { get; init; } = AcceptanceCriteria.Default;
+
+    public ApiPolicy Policy { get; init; } = ApiPolicy.PureComputation;
+
+    public int Seed { get; init; }
+
+    /// <summary>The evaluator's version: a digest of the eval function and of these settings.</summary>
+    public required string EvaluatorVersion { get; init; }
+}
