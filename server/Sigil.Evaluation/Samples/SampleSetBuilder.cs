@@ -74,6 +74,14 @@ public static class SampleSetBuilder
         {
             (Unit("holdout", selection.Seed, sample.TupleJson) < selection.HoldoutShare ? holdout : visible).Add(sample);
         }
+        if (selection.HoldoutShare > 0 && holdout.Count == 0 && visible.Select(s => s.TupleJson).Distinct(StringComparer.Ordinal).Count() >= 2)
+        {
+            // Few distinct inputs: the hash put none in the holdout. Hold out the inputs with the lowest key (every copy
+            // of them, so equal inputs still share a side) rather than confirm a winner on nothing.
+            var lowest = visible.Select(s => s.TupleJson).MinBy(t => Unit("holdout", selection.Seed, t))!;
+            holdout.AddRange(visible.Where(s => s.TupleJson == lowest));
+            visible.RemoveAll(s => s.TupleJson == lowest);
+        }
 
         return new SampleSet(
             selection, result.Snapshot, result.SampleSetHash, visible, holdout, Digest(result.SampleSetHash, selection, visible, holdout),
