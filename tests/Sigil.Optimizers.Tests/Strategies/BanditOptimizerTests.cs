@@ -32,6 +32,22 @@ public sealed class BanditOptimizerTests
             }
         }
         Assert.AreEqual(20, optimizer.LastStatistics.Sum(s => s.Pulls));
+        Assert.AreEqual(StopReason.IterationsUsed, optimizer.LastStop?.Reason);
+        Assert.AreEqual(0, context.IterationsLeft);
+    }
+
+    [TestMethod]
+    public async Task RunAsync_OnlyLlmArmsAndBudgetSpent_Stops()
+    {
+        await using var server = await ScriptedChatServer.StartAsync(Reply.Completion(HoistedKernelAnswer), Reply.Completion(NoEditAnswer));
+        var optimizer = new BanditOptimizer();
+        var setup = Kernel([Llm(), Llm("micro")], iterations: 10) with { Llm = Options(server), BudgetForLlmTrials = 2 };
+        using var context = await RunAsync(optimizer, setup, Ct);
+
+        Assert.HasCount(2, context.Trials);
+        CollectionAssert.AreEquivalent(new[] { "optimize", "micro" }, context.Trials.Select(t => t.Request.Arm!.Operator).ToArray(), "each arm is tried once first");
+        Assert.AreEqual(StopReason.BudgetExhausted, optimizer.LastStop?.Reason);
+        Assert.AreEqual(8, context.IterationsLeft);
     }
 
     [TestMethod]

@@ -84,6 +84,23 @@ public sealed class MadsOptimizerTests
     }
 
     [TestMethod]
+    public async Task RunAsync_RejectedPoint_IsABarrierAndTheSearchGoesAround()
+    {
+        using var inner = new TestSearchContext(Root());
+        var context = new RewritingContext(inner, (_, outcome) => outcome.Program is { } p && LoopBound(p.MethodSource) == 30
+            ? new TrialOutcome(TrialStatus.Rejected, null, "compile-error", "CS0000: pretend 30 does not compile", null, 0, 0)
+            : outcome);
+        var optimizer = With(("literals", "loops"));
+
+        await optimizer.RunAsync(context, Ct);
+
+        Assert.IsTrue(inner.Trials.Any(t => t.Outcome.Program is { } p && LoopBound(p.MethodSource) == 30), "30 was tried");
+        Assert.IsFalse(inner.Trials.Any(t => t.Request.Parent is { } p && LoopBound(p.MethodSource) == 30), "but never built upon");
+        Assert.AreEqual(25, LoopBound(inner.Best.MethodSource), string.Join("\n", inner.Trace));
+        Assert.AreEqual(StopReason.Converged, optimizer.LastStop?.Reason);
+    }
+
+    [TestMethod]
     public async Task RunAsync_FloatLiteral_ConvergesNearTheOptimumWithinMinStep()
     {
         var file = Samples.Class("public static double Damp(double x) => x * 0.8;");

@@ -12,7 +12,8 @@ namespace Sigil.Optimizers.Strategies.Annealing;
 /// Δ ≥ 0, else with probability exp(Δ / T). A duplicate counts as proposing the earlier program again; rejected,
 /// infeasible and out-of-budget trials never move. The temperature falls geometrically from
 /// <c>initial-temperature</c> at the first trial to <c>final-temperature</c> at the run's last iteration:
-/// T_k = T₀ · (T_f / T₀)^(k / (N − 1)). The best feasible program is kept by the run whatever the current one is.
+/// T_k = T₀ · (T_f / T₀)^(k / (N − 1)), N being the iterations left when the run starts (so resuming a run with another
+/// <c>--niter</c> is a different run). The best feasible program is kept by the run whatever the current one is.
 /// Parameters:
 /// <list type="bullet">
 /// <item><c>initial-temperature</c> (number &gt; 0, default 0.2): at 0.2 a 10% slower neighbour is accepted with p ≈ 0.59.</item>

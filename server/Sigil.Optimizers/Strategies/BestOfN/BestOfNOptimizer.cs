@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sigil.Optimizers.Generators.Llm;
 using Sigil.Optimizers.Strategies.Configuration;
 using Sigil.Optimizers.Strategies.Search;
@@ -82,7 +83,7 @@ public sealed class BestOfNOptimizer : IConfiguredOptimizer
             await session.TryAsync(new TrialRequest
             {
                 Arm = arm,
-                Label = $"best-of-n {session.Trials + 1}/{planned}",
+                Label = string.Create(CultureInfo.InvariantCulture, $"best-of-n {session.Trials + 1}"),
             }, ct).ConfigureAwait(false);
         }
     }
