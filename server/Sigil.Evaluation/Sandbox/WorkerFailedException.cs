@@ -8,4 +8,7 @@ internal sealed class WorkerFailedException(SandboxErrorClass errorClass, string
 
     /// <summary>The worker's stderr (head and tail), if any.</summary>
     public string? Diagnostics { get; } = diagnostics;
+
+    /// <summary>The technical detail behind <see cref="Exception.Message"/> (for a protocol violation: what was read).</summary>
+    public string? InnerMessage { get; init; }
 }

@@ -86,8 +86,15 @@ internal sealed class WorkerProcess : IAsyncDisposable
         catch (WorkerFailedException e)
         {
             await worker.DisposeAsync().ConfigureAwait(false);
+            var reason = e.ErrorClass switch
+            {
+                SandboxErrorClass.Timeout => e.Message,
+                SandboxErrorClass.ProtocolViolation => "its first output was not the sandbox protocol: " + e.InnerMessage,
+                _ => "it exited before it was ready",
+            };
             var detail = string.IsNullOrWhiteSpace(e.Diagnostics) ? "" : " Its stderr: " + e.Diagnostics.Trim();
-            throw new SandboxUnavailableException($"The sandbox worker did not start ({launch.Isolation.Summary}): {e.Message}{detail}", e);
+            throw new SandboxUnavailableException(
+                $"The sandbox worker did not start ({launch.Dotnet} {launch.WorkerPath}; {launch.Isolation.Summary}): {reason}.{detail}", e);
         }
         catch
         {
@@ -198,7 +205,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private WorkerFailedException ProtocolViolation(string detail) =>
         new(SandboxErrorClass.ProtocolViolation,
             $"Something other than the sandbox protocol came out of the worker ({detail}): the candidate wrote to the protocol stream. The worker was stopped.",
-            _stderr.Text);
+            _stderr.Text) { InnerMessage = detail };
 
     /// <summary>The worker's output ended: waits for the process and classifies its death from its exit status and stderr.</summary>
     private async Task<WorkerFailedException> DiedAsync()

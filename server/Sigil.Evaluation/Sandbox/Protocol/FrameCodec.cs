@@ -67,7 +67,11 @@ internal static class FrameCodec
     {
         var length = BinaryPrimitives.ReadInt32LittleEndian(header);
         if (length <= 0 || length > maxBytes)
-            throw new InvalidDataException($"A frame header announced {length} bytes (allowed: 1 to {maxBytes}).");
+        {
+            var text = new string([.. header.Select(b => b is >= 0x20 and < 0x7F ? (char)b : '.')]);
+            throw new InvalidDataException($"A frame header announced {length} bytes (allowed: 1 to {maxBytes}; the bytes read as \"{text}\").");
+        }
+
         return length;
     }
 
