@@ -1,5 +1,6 @@
 using Sigil.Cli.Commands;
 using Sigil.Cli.Commands.Config;
+using Sigil.Cli.Commands.Runs;
 using Sigil.Cli.Commands.Tracker;
 using Sigil.Cli.Commands.Workspace;
 using Sigil.Core.Identity;
@@ -32,7 +33,9 @@ public static class SigilApp
         {
             return Fail(UsageExit, $"{ex.Message.TrimEnd('.')}. Run 'sigil --help' (or 'sigil COMMAND --help').");
         }
-        catch (Exception ex) when (ex is SigilProjectException or SampleLogException or IdentityFormatException or WorkspaceException or InvalidDataException)
+        catch (Exception ex) when (ex is SigilProjectException or SampleLogException or IdentityFormatException or WorkspaceException or InvalidDataException
+            or Sigil.Runs.RunException or Sigil.Evaluation.Sandbox.SandboxUnavailableException
+            or Sigil.Optimizers.Strategies.Configuration.OptimizerSettingsException)
         {
             return Fail(ErrorExit, ex.Message);
         }
@@ -57,6 +60,10 @@ public static class SigilApp
         });
         config.AddCommand<InspectSamplesCommand>("inspect-samples").WithExample("inspect-samples", "quickstart", "--last", "10");
         config.AddCommand<InspectPinsCommand>("inspect-pins");
+        config.AddCommand<RunCommand>("run").WithExample("run", "quickstart", "--name", "v1", "--optimizer", "alphaevolve", "--niter", "20");
+        config.AddCommand<InspectSolutionsCommand>("inspect-solutions").WithExample("inspect-solutions", "quickstart");
+        config.AddCommand<CompareCommand>("compare").WithExample("compare", "quickstart", "v1");
+        config.AddCommand<ShowCommand>("show").WithExample("show", "876620f3e347");
         config.AddBranch("workspace", workspace =>
         {
             workspace.SetDescription("Move a workspace between machines as a verified tarball");

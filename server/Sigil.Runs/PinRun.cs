@@ -53,7 +53,7 @@ internal sealed class PinRun(RunEnvironment env, PinInfo pin, int pinIndex, int 
             Report("searching", made, run.Iterations, executor.Best.Program.Fitness, Describe(outcome, made));
         };
 
-        var optimizer = OptimizerCatalog.Create(request.Optimizer, new OptimizerSettings { Parameters = request.OptimizerParameters });
+        var optimizer = OptimizerCatalog.Create(request.Optimizer, RunService.Settings(request));
         Report("searching", executor.Made, run.Iterations, baselineFitness, $"{optimizer.Configuration.Summary}");
         await optimizer.RunAsync(executor, ct).ConfigureAwait(false);
 
@@ -103,6 +103,7 @@ internal sealed class PinRun(RunEnvironment env, PinInfo pin, int pinIndex, int 
         return new EvaluationSettings
         {
             Rounds = request.Rounds,
+            EvaluatorName = pin.Eval?.DisplayName ?? "outputs-equal",
             Criteria = criteria,
             Policy = request.Policy,
             Seed = unchecked((int)request.Seed),

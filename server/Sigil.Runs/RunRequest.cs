@@ -24,6 +24,9 @@ public sealed record RunRequest
     /// <summary>Optimizer parameters (<c>name=value</c>), validated by the optimizer.</summary>
     public IReadOnlyDictionary<string, string> OptimizerParameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Replaces the optimizer's system prompt (its master configuration's prompt); <c>null</c> keeps the default.</summary>
+    public string? SystemPrompt { get; init; }
+
     /// <summary>Trials per pin (<c>--niter</c>).</summary>
     public int Iterations { get; init; } = 20;
 

@@ -28,7 +28,7 @@ public static class RunRequestValidator
         Check(IsName(request.Spec), $"'{request.Spec}' is not a valid spec name: use 1-{WorkspaceLimits.MaxNameLength} letters, digits, '.', '_' or '-'.");
         try
         {
-            OptimizerCatalog.Create(request.Optimizer, new OptimizerSettings { Parameters = request.OptimizerParameters });
+            OptimizerCatalog.Create(request.Optimizer, RunService.Settings(request));
         }
         catch (OptimizerSettingsException e)
         {

@@ -54,7 +54,9 @@ public sealed class RunService(TimeProvider? time = null)
             }
             var earlier = resumed.Where(r => r is not null).SelectMany(r => store.ListTrials(r!.Id)).ToList();
             var spend = new SpendTracker(new SpendLimits(request.BudgetTokens, request.BudgetUsd), earlier.Sum(t => t.Tokens), (decimal)earlier.Sum(t => t.CostUsd));
-            using var generators = new GeneratorSet(request.Llm, request.IncludeRules, spend);
+            var configuration = OptimizerCatalog.Create(request.Optimizer, Settings(request)).Configuration;
+            var llm = request.Llm is null ? null : request.Llm with { MasterPrompt = configuration.SystemPrompt };
+            using var generators = new GeneratorSet(llm, request.IncludeRules, spend);
             await using var pool = new WorkerPool(request.Sandbox);
             var env = new RunEnvironment(request, session, compiler, baseline, appDirectory, store, SampleLog.Open(request.SigilDirectory), generators, pool, _time, progress);
             var results = new List<PinRunResult>();
@@ -71,6 +73,10 @@ public sealed class RunService(TimeProvider? time = null)
         }
     }
 
+    /// <summary>The optimizer settings of a request.</summary>
+    internal static OptimizerSettings Settings(RunRequest request) =>
+        new() { Parameters = request.OptimizerParameters, SystemPrompt = request.SystemPrompt };
+
     private static IReadOnlyList<PinInfo> SelectPins(IReadOnlyList<PinInfo> pins, RunRequest request)
     {
         if (request.PinFilter is not { Length: > 0 } filter)
@@ -83,7 +89,7 @@ public sealed class RunService(TimeProvider? time = null)
             : throw new RunException($"No pin of spec '{request.Spec}' matches --pin '{filter}'; its pins are {string.Join(", ", pins.Select(p => p.DisplayName))}.");
     }
 
-    private static string AppDirectory(ProjectSession session)
+    internal static string AppDirectory(ProjectSession session)
     {
         var output = session.OutputFilePath;
         if (output is null || !File.Exists(output))
@@ -99,6 +105,6 @@ public sealed class RunService(TimeProvider? time = null)
             .OrderByDescending(r => r.CreatedAt)
             .FirstOrDefault();
 
-    private static bool SameCode(FunctionId a, FunctionId b) =>
+    internal static bool SameCode(FunctionId a, FunctionId b) =>
         a.Package == b.Package && a.Module == b.Module && a.QualifiedName == b.QualifiedName && a.AbiHash == b.AbiHash;
 }

@@ -11,14 +11,14 @@ public static class MetricText
             ? $"{F(s)}×" + (metrics.TryGetValue("speedup_ci_low", out var lo) && metrics.TryGetValue("speedup_ci_high", out var hi) ? $" [{F(lo)}, {F(hi)}]" : "")
             : "—";
 
-    /// <summary>A mean score with its half-width, <c>40 ± 5</c>, or <c>—</c> when absent.</summary>
+    /// <summary>A mean score with the half-width of its paired CI against the baseline, <c>40 ± 5</c>, or <c>—</c> when absent.</summary>
     public static string Score(IReadOnlyDictionary<string, double> metrics)
     {
         if (!metrics.TryGetValue("score_mean", out var mean))
         {
             return "—";
         }
-        return metrics.TryGetValue("score_ci_low", out var lo) && metrics.TryGetValue("score_ci_high", out var hi)
+        return metrics.TryGetValue("score_delta_ci_low", out var lo) && metrics.TryGetValue("score_delta_ci_high", out var hi)
             ? $"{G(mean)} ± {G((hi - lo) / 2)}"
             : G(mean);
     }

@@ -23,6 +23,9 @@ internal sealed record EvaluationSettings
 
     public int Seed { get; init; }
 
+    /// <summary>The evaluator's name as stored with results: the eval function (<c>QuickStart.Kernels.RootError</c>) or <c>outputs-equal</c>.</summary>
+    public required string EvaluatorName { get; init; }
+
     /// <summary>The evaluator's version: a digest of the eval function and of these settings.</summary>
     public required string EvaluatorVersion { get; init; }
 }

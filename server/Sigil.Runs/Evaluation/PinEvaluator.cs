@@ -20,32 +20,39 @@ internal sealed class PinEvaluator(
     EvaluationSettings settings,
     TimeProvider time) : IPinEvaluator
 {
-    /// <summary>The evaluator name of visible-sample evaluations.</summary>
-    public const string VisibleEvaluator = "sigil.paired";
+    /// <summary>The suffix of holdout evaluations' evaluator names.</summary>
+    public const string HoldoutSuffix = "#holdout";
+
+    /// <summary>The evaluator name of visible-sample evaluations: the eval function's name, or <c>outputs-equal</c>.</summary>
+    public string VisibleEvaluator { get; } = settings.EvaluatorName;
 
     /// <summary>The evaluator name of holdout evaluations.</summary>
-    public const string HoldoutEvaluator = "sigil.holdout";
+    public string HoldoutEvaluator => VisibleEvaluator + HoldoutSuffix;
 
-    public async Task<ProgramEvaluation> EvaluateAsync(Candidate candidate, IReadOnlyDictionary<string, string> sources, bool cascade, CancellationToken ct)
+    public Task<ProgramEvaluation> EvaluateAsync(Candidate candidate, IReadOnlyDictionary<string, string> sources, bool cascade, CancellationToken ct) =>
+        EvaluateAsync(candidate, sources, cascade, candidate.Id, ct);
+
+    /// <summary>Evaluates as <see cref="EvaluateAsync(Candidate, IReadOnlyDictionary{string, string}, bool, CancellationToken)"/>, recording the results under <paramref name="recordAs"/>.</summary>
+    public async Task<ProgramEvaluation> EvaluateAsync(Candidate candidate, IReadOnlyDictionary<string, string> sources, bool cascade, CandidateId recordAs, CancellationToken ct)
     {
         var compiled = compiler.Compile(sources, ct);
         if (compiled is not CompiledCandidate image)
         {
-            return CompileFailure(candidate.Id, (CompilationFailed)compiled);
+            return CompileFailure(recordAs, (CompilationFailed)compiled);
         }
         var changed = ChangedCode.Predicate(candidate);
         if (cascade)
         {
             var indices = Enumerable.Range(0, Math.Min(settings.CascadeSamples, samples.Visible.Samples.Count)).ToList();
             var quick = await RunAsync(image, samples.Visible, settings.CascadeRounds, indices, changed, ct).ConfigureAwait(false);
-            var early = Judge(candidate.Id, quick, VisibleEvaluator, samples.VisibleDigest, "cascade");
+            var early = Judge(recordAs, quick, VisibleEvaluator, samples.VisibleDigest, "cascade");
             if (!early.Feasible || (settings.Criteria.Objective == Objective.Speed && early.Fitness < settings.CascadeMinSpeedup))
             {
                 return early;
             }
         }
         var full = await RunAsync(image, samples.Visible, settings.Rounds, null, changed, ct).ConfigureAwait(false);
-        return Judge(candidate.Id, full, VisibleEvaluator, samples.VisibleDigest, null);
+        return Judge(recordAs, full, VisibleEvaluator, samples.VisibleDigest, null);
     }
 
     /// <summary>Evaluates the baseline against itself (an A/A check): the baseline's fitness and score.</summary>
@@ -104,7 +111,10 @@ internal sealed class PinEvaluator(
         {
             message = "In the first quick check: " + message;
         }
-        return new ProgramEvaluation(true, feasible, fitness, metrics, feasible ? null : decision.FailureKind ?? result.ErrorCode, message, records);
+        return new ProgramEvaluation(true, feasible, fitness, metrics, feasible ? null : decision.FailureKind ?? result.ErrorCode, message, records)
+        {
+            Verdict = result.Succeeded ? decision.Reason : result.Message,
+        };
     }
 
     private (AcceptanceEvidence Evidence, AcceptanceDecision Decision) Decide(SandboxResult result)

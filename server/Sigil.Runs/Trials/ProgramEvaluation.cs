@@ -17,4 +17,8 @@ internal sealed record ProgramEvaluation(
     IReadOnlyDictionary<string, double> Metrics,
     string? FailureKind,
     string? FailureMessage,
-    IReadOnlyList<EvaluationRecord> Records);
+    IReadOnlyList<EvaluationRecord> Records)
+{
+    /// <summary>The acceptance rule's verdict on these samples, in words.</summary>
+    public string? Verdict { get; init; }
+}

@@ -99,7 +99,7 @@ internal sealed class TrialExecutor : ISearchContext
         if (built is not Candidate candidate)
         {
             var failure = built.Failure!;
-            _feedback.Add(failure.Kind.ToString(), failure.Message);
+            _feedback.Add(FailureNames.Of(failure.Kind), failure.Message);
             return Finish(index, request, parent, proposal, TrialStatus.Rejected, null, FailureNames.Of(failure.Kind), failure.Message, null);
         }
         var duplicate = _deduplicator.CheckAndAdd(candidate);
@@ -126,7 +126,9 @@ internal sealed class TrialExecutor : ISearchContext
         if (!evaluation.Compiled)
         {
             _feedback.Add(evaluation.FailureKind ?? "compile-error", evaluation.FailureMessage ?? "The candidate does not compile.");
-            return Finish(index, request, parent, proposal, TrialStatus.Rejected, null, evaluation.FailureKind, evaluation.FailureMessage, candidate, evaluation.Records.LastOrDefault()?.Id);
+            // A rejected trial names no candidate (the run log refuses one that does); the candidate and its compile-error
+            // evaluation stay stored, and a replay rebuilds the candidate from the logged answer.
+            return Finish(index, request, parent, proposal, TrialStatus.Rejected, null, evaluation.FailureKind, evaluation.FailureMessage, null);
         }
         if (!evaluation.Feasible && evaluation.FailureMessage is { } reason)
         {

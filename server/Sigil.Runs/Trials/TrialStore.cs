@@ -9,9 +9,6 @@ namespace Sigil.Runs.Trials;
 /// <summary>Writes a pin's candidates and evaluations to the workspace, and reads them back when a run resumes.</summary>
 internal sealed class TrialStore(IWorkspaceStore store, PinInfo pin, string workspace, string optimizer, IReadOnlyDictionary<string, string> parameters, TimeProvider time)
 {
-    /// <summary>The evaluator name of the run's paired evaluations.</summary>
-    public string Evaluator { get; init; } = "sigil.paired";
-
     public void SaveCandidate(Candidate candidate, ProgramState parent, Proposal proposal, string? label)
     {
         var provenance = new Provenance
@@ -44,7 +41,7 @@ internal sealed class TrialStore(IWorkspaceStore store, PinInfo pin, string work
     /// <summary>The evaluation a resumed trial had, from the stored records and the logged verdict.</summary>
     public ProgramEvaluation LoadEvaluation(Candidate candidate, LoggedTrial trial)
     {
-        var records = store.ListEvaluations(candidate.Id).Where(r => r.Evaluator == Evaluator).ToList();
+        var records = store.ListEvaluations(candidate.Id).Where(r => r.Id == trial.EvaluationId).ToList();
         var metrics = records.LastOrDefault()?.Metrics ?? new Dictionary<string, double>();
         var compiled = trial.FailureKind != "compile-error";
         return new ProgramEvaluation(compiled, trial.Feasible ?? false, trial.Fitness ?? double.NaN, metrics, trial.FailureKind, trial.FailureMessage, records);
