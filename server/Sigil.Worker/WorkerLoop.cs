@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Sigil.Evaluation.Sandbox.Protocol;
@@ -22,6 +22,8 @@ internal sealed class WorkerLoop
     private readonly ContextCache _contexts = new();
     private readonly List<WeakReference> _unloaded = [];
     private readonly Lock _writeGate = new();
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
     private long _busyWith;
     private long _serial;
 
@@ -133,6 +135,11 @@ internal sealed class WorkerLoop
 
         var retained = _unloaded.Count;
 
+        // Process-wide state pure code can still change (culture): back to the start-up values for every evaluation.
+        CultureInfo.DefaultThreadCurrentCulture = null;
+        CultureInfo.DefaultThreadCurrentUICulture = null;
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
         _capture.Reset(request.MaxCapturedChars);
         var report = RunCandidate(context, request, ++_serial);
         var (captured, dropped) = _capture.Take();

@@ -17,10 +17,17 @@ public sealed record SandboxJob(SandboxContext Context, byte[] CandidateImage)
     /// <summary>The samples to run, by index into <see cref="SandboxContext.Samples"/>; null for all (the cascade's first step and the holdout pass subsets).</summary>
     public IReadOnlyList<int>? SampleIndices { get; init; }
 
-    /// <summary>Untimed calls of each side before the rounds, cycling through the selected samples (default 16).</summary>
-    public int WarmupCalls { get; init; } = 16;
+    /// <summary>
+    /// Untimed calls of each side before the rounds, cycling through the selected samples (default 64: a method is
+    /// recompiled at full optimization after 30 calls, and the candidate always starts cold in its new load context).
+    /// </summary>
+    public int WarmupCalls { get; init; } = 64;
 
-    /// <summary>What the candidate's code may use (default: pure computation). Checked before it is sent to a worker.</summary>
+    /// <summary>
+    /// What the candidate's code may use (default: pure computation). Checked before it is sent to a worker. A job whose
+    /// policy allows anything more is run on a worker that is replaced afterwards (its code may have left threads,
+    /// environment changes or native state behind).
+    /// </summary>
     public ApiPolicy Policy { get; init; } = ApiPolicy.PureComputation;
 
     /// <summary>

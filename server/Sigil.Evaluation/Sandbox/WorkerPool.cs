@@ -19,6 +19,8 @@ namespace Sigil.Evaluation.Sandbox;
 /// (DOTNET_GCHeapHardLimit), an address-space limit, starting programs blocked, and the OS isolation of
 /// <see cref="Isolation"/>. Exceptions are for the environment only: <see cref="SandboxUnavailableException"/> (no worker,
 /// isolation required and missing) and <see cref="SandboxContextException"/> (the context's baseline or samples are bad).</para>
+/// <para>A worker is also replaced before its next job after a candidate ran out of memory, after a job whose API policy
+/// allowed more than pure computation, and when earlier candidates' load contexts fail to unload.</para>
 /// </remarks>
 public sealed class WorkerPool : IAsyncDisposable
 {
@@ -167,7 +169,7 @@ public sealed class WorkerPool : IAsyncDisposable
             WorkerResponse response;
             try
             {
-                Interlocked.Increment(ref _candidatesSent);
+                if (attempt == 0) Interlocked.Increment(ref _candidatesSent);
                 response = await worker.ExchangeAsync(id => new WorkerRequest { Id = id, Type = WorkerMessageTypes.Evaluate, Evaluate = Request(job) },
                     limit, cancellationToken).ConfigureAwait(false);
             }
@@ -184,7 +186,8 @@ public sealed class WorkerPool : IAsyncDisposable
 
             if (response.Type == WorkerMessageTypes.Evaluated && response.Evaluation is { } report)
             {
-                if (report.RetainedContexts > MaxRetainedContexts) worker.MustRecycle = true;
+                // Code allowed more than pure computation may have left threads, environment changes or native state behind.
+                if (job.Policy.Allowed != ApiCapability.None || report.RetainedContexts > MaxRetainedContexts) await ReplaceAsync(slot).ConfigureAwait(false);
                 return SandboxResult.FromReport(report);
             }
 
@@ -195,6 +198,7 @@ public sealed class WorkerPool : IAsyncDisposable
                     worker.PreparedContexts.Remove(job.Context.Id);
                     continue; // prepared again by ReadyAsync
                 case WorkerErrorCodes.LoadFailed:
+                    if (job.Policy.Allowed != ApiCapability.None) await ReplaceAsync(slot).ConfigureAwait(false);
                     return SandboxResult.Failure(SandboxErrorClass.LoadFailed, "The candidate could not be loaded: " + error.Message);
                 case WorkerErrorCodes.OutOfMemory:
                     await ReplaceAsync(slot).ConfigureAwait(false);
@@ -255,7 +259,7 @@ public sealed class WorkerPool : IAsyncDisposable
             }
             catch (Exception e) when (e is SandboxContextException or OperationCanceledException)
             {
-                if (slot.Worker.HasExited)
+                if (slot.Worker.HasExited || slot.Worker.MustRecycle)
                 {
                     await slot.Worker.DisposeAsync().ConfigureAwait(false);
                     slot.Worker = null;
@@ -303,6 +307,7 @@ public sealed class WorkerPool : IAsyncDisposable
         }
         catch (WorkerFailedException e)
         {
+            worker.MustRecycle = true; // it was killed
             var why = e.ErrorClass == SandboxErrorClass.Timeout ? $"it did not finish within {WorkerProcess.Format(Options.StartTimeLimit)}" : $"{e.ErrorClass.ToCode()}: {e.Message}";
             throw new SandboxContextException($"The baseline of {context.Pin.TypeName}.{context.Pin.MethodName} could not be prepared in the sandbox ({why}).", e);
         }

@@ -88,8 +88,27 @@ internal sealed class AppLoadContext : AssemblyLoadContext
         if (Framework.Contains(name)) return null;
         if (_resolver?.ResolveAssemblyToPath(assemblyName) is { } resolved) return LoadFromAssemblyPath(resolved);
         var probed = Path.Combine(_appDirectory, name + ".dll");
-        return File.Exists(probed) ? LoadFromAssemblyPath(probed) : null;
+        if (File.Exists(probed)) return LoadFromAssemblyPath(probed);
+        return SharedFrameworks.Value.Select(directory => Path.Combine(directory, name + ".dll")).FirstOrDefault(File.Exists) is { } shared
+            ? LoadFromAssemblyPath(shared)
+            : null;
     }
+
+    /// <summary>
+    /// The other shared frameworks next to the running one (Microsoft.AspNetCore.App, …), same version where there is
+    /// one, else the newest: an app built on them finds them here, since the worker itself only runs on Microsoft.NETCore.App.
+    /// </summary>
+    private static readonly Lazy<string[]> SharedFrameworks = new(() =>
+    {
+        var runtime = new DirectoryInfo(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory());
+        if (runtime.Parent?.Parent is not { Exists: true } shared) return [];
+        return [.. shared.EnumerateDirectories()
+            .Where(framework => framework.Name != runtime.Parent.Name)
+            .Select(framework => framework.EnumerateDirectories().FirstOrDefault(version => version.Name == runtime.Name)
+                ?? framework.EnumerateDirectories().MaxBy(version => Version.TryParse(version.Name.Split('-')[0], out var v) ? v : new Version()))
+            .Where(version => version is not null)
+            .Select(version => version!.FullName)];
+    });
 
     /// <inheritdoc/>
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>

@@ -58,6 +58,8 @@ internal sealed class PinBinding
         if (candidates.Length > 1) throw new LoadFailedException($"The {wanted} is ambiguous: give its parameter types.");
         var method = candidates[0];
         if (method.ContainsGenericParameters) throw new LoadFailedException($"The {wanted} is generic: generic pins cannot be called with samples.");
+        if (method.ReturnType.IsByRefLike || method.ReturnType.IsByRef || method.GetParameters().Any(p => p.ParameterType.IsByRefLike || p.ParameterType.GetElementType()?.IsByRefLike == true))
+            throw new LoadFailedException($"The {wanted} takes or returns a span or a ref: the sandbox calls pins through reflection with JSON samples and cannot pass those.");
         var instance = method.IsStatic ? null : Members.NewInstance(type, "the pin " + target.MethodName);
         return new PinBinding(method, instance);
     }

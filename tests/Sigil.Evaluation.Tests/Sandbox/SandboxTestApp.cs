@@ -149,6 +149,8 @@ internal sealed class SandboxTestApp : IDisposable
 
             public static int Parse(string s) => int.Parse(s);
 
+            public static int First(ReadOnlySpan<int> s) => s[0];
+
             {{extraMembers}}
         }
 
@@ -188,7 +190,8 @@ internal sealed class SandboxTestApp : IDisposable
         }
         """;
 
-    private static (byte[] Image, byte[] Pdb) Emit(string name, string source, MetadataReference[] extra)
+    /// <summary>Compiles a library named <paramref name="name"/> against the framework and <paramref name="extra"/>.</summary>
+    public static (byte[] Image, byte[] Pdb) Emit(string name, string source, MetadataReference[] extra)
     {
         var compilation = CSharpCompilation.Create(name,
             [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],

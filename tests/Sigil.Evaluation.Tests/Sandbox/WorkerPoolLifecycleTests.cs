@@ -84,6 +84,23 @@ public sealed class WorkerPoolLifecycleTests
     }
 
     [TestMethod]
+    public async Task EvaluateAsync_PolicyAllowsMoreThanPureComputation_WorkerReplacedAfterTheJob()
+    {
+        await using var pool = new WorkerPool();
+        var context = s_app.SumContext(count: 5);
+
+        var pure = await pool.EvaluateAsync(s_app.SumJob(context, SandboxTestApp.FastSum), TestContext.CancellationToken);
+        var replacedAfterPure = pool.Statistics.WorkersReplaced;
+        var relaxed = await pool.EvaluateAsync(s_app.SumJob(context, SandboxTestApp.FastSum, new ApiPolicy(ApiCapability.Threading)), TestContext.CancellationToken);
+        var next = await pool.EvaluateAsync(s_app.SumJob(context, SandboxTestApp.FastSum), TestContext.CancellationToken);
+
+        Assert.IsTrue(pure.Succeeded && relaxed.Succeeded && next.Succeeded);
+        Assert.AreEqual(0, replacedAfterPure);
+        Assert.AreEqual(1, pool.Statistics.WorkersReplaced);
+        Assert.AreEqual(2, pool.Statistics.WorkersStarted);
+    }
+
+    [TestMethod]
     public async Task EvaluateAsync_CandidateFailsFast_CrashWithTheRuntimeMessage()
     {
         await using var pool = new WorkerPool();

@@ -199,6 +199,37 @@ public sealed class WorkerPoolTests
     }
 
     [TestMethod]
+    public async Task PrepareAsync_SpanParameter_FailsClearly()
+    {
+        var context = Context(new SandboxPin("Demo.K", "First"), [["[1]"]]);
+
+        var error = await Assert.ThrowsExactlyAsync<SandboxContextException>(() => s_pool.PrepareAsync(context, TestContext.CancellationToken));
+
+        StringAssert.Contains(error.Message, "span");
+    }
+
+    [TestMethod]
+    public async Task EvaluateAsync_AppOnTheAspNetCoreSharedFramework_ItsAssembliesResolved()
+    {
+        var runtime = new DirectoryInfo(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory());
+        var aspnet = Path.Combine(runtime.Parent!.Parent!.FullName, "Microsoft.AspNetCore.App", runtime.Name, "Microsoft.Extensions.Primitives.dll");
+        if (!File.Exists(aspnet)) Assert.Inconclusive("the ASP.NET Core shared framework " + runtime.Name + " is not installed");
+        var directory = Path.Combine(s_app.Root, "web");
+        Directory.CreateDirectory(directory);
+        var (image, _) = SandboxTestApp.Emit("Web",
+            "namespace Web; public static class W { public static int Length(string s) => new Microsoft.Extensions.Primitives.StringSegment(s).Length; }",
+            [Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(aspnet)]);
+        await File.WriteAllBytesAsync(Path.Combine(directory, "Web.dll"), image, TestContext.CancellationToken);
+        var context = new SandboxContext(directory, image, new SandboxPin("Web.W", "Length", ["string"]), [["\"abc\""]]);
+
+        var result = await s_pool.EvaluateAsync(new SandboxJob(context, image) { Rounds = 1 }, TestContext.CancellationToken);
+
+        Assert.IsTrue(result.Succeeded, result.Message);
+        Assert.AreEqual(0, result.Mismatches);
+        Assert.IsEmpty(result.CandidateExceptions);
+    }
+
+    [TestMethod]
     public async Task EvaluateAsync_InstancePinWithPrivateConstructor_Called()
     {
         var result = await Evaluate(new SandboxPin("Demo.Counter", "Add", ["int", "int"], IsStatic: false), [["1", "2"], ["40", "2"]]);
