@@ -11,6 +11,11 @@ public sealed class UsageTests
     [DataRow("workspace", "export")]
     [DataRow("config", "get")]
     [DataRow("init", "--no-such-flag")]
+    [DataRow("run")]
+    [DataRow("run", "quickstart")]
+    [DataRow("run", "quickstart", "--name", "v1", "--objective", "fastest")]
+    [DataRow("compare", "quickstart")]
+    [DataRow("show")]
     public void MalformedCommandLine_ExitTwoWithOneLine(params string[] args)
     {
         using var folder = new TempFolder();
@@ -26,7 +31,7 @@ public sealed class UsageTests
         var result = SigilCli.Run(folder.Path, "--help");
 
         Assert.AreEqual(0, result.ExitCode);
-        foreach (var command in new[] { "init", "tracker", "inspect-samples", "inspect-pins", "workspace", "config" })
+        foreach (var command in new[] { "init", "tracker", "inspect-samples", "inspect-pins", "workspace", "config", "run", "inspect-solutions", "compare", "show" })
         {
             StringAssert.Contains(result.StandardOutput, command);
         }

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Sigil.Cli.Commands.Runs;
 
 /// <summary><c>sigil inspect-solutions SPEC</c>: workspace | summary | eval_function | score, as in the spec.</summary>
-[Description("List a spec's candidates: workspace | pin | summary | eval_function | score ± CI | speedup [CI] | holdout")]
+[Description("List a spec's candidates: workspace | pin | summary | eval_function | score ± CI | speedup (CI) | holdout")]
 public sealed class InspectSolutionsCommand : Command<InspectSolutionsCommand.Settings>
 {
     /// <summary>Options.</summary>

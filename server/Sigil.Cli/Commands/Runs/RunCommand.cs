@@ -51,6 +51,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
                 Isolation = settings.Isolation switch { "required" => IsolationMode.Required, "off" => IsolationMode.Off, _ => IsolationMode.Auto },
             },
         };
+        RunRequestValidator.Validate(request);
         if (llm is null && !settings.Json)
         {
             CliConsole.Hint("note: no LLM endpoint configured (llm.base_url or OPENAI_BASE_URL); using the rule-based generator.");
