@@ -231,14 +231,16 @@ public sealed class WorkerPool : IAsyncDisposable
     {
         if (slot.Replacement is { } replacement)
         {
-            slot.Replacement = null;
             try
             {
                 slot.Worker = await replacement.WaitAsync(cancellationToken).ConfigureAwait(false);
+                slot.Replacement = null;
             }
-            catch (Exception e) when (e is SandboxUnavailableException or SandboxContextException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                slot.Worker = null; // started again below, and this time the failure is reported
+                // Started again below, and this time the failure is reported to the caller.
+                slot.Replacement = null;
+                slot.Worker = null;
             }
         }
 
@@ -362,9 +364,9 @@ public sealed class WorkerPool : IAsyncDisposable
                 {
                     await (await replacement.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is SandboxUnavailableException or SandboxContextException or OperationCanceledException)
+                catch (Exception)
                 {
-                    // It never became a worker.
+                    // It never became a worker: nothing to stop.
                 }
             }
         }
