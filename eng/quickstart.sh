@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's first command: builds Sigil and the QuickStart sample, turns tracking on, runs the sample,
-# turns tracking off and shows what was tracked. Needs only the .NET 10 SDK (no API key, no network beyond NuGet).
+# turns tracking off, shows what was tracked, then improves both pins offline (sigil run), lists and compares the
+# solutions. Needs only the .NET 10 SDK (no API key, no network beyond NuGet).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -21,7 +22,7 @@ step "sigil tracker start"
 ./sigil tracker start --project samples/QuickStart
 
 step "Running the QuickStart app (every pinned call is tracked)"
-dotnet samples/QuickStart/bin/Release/net10.0/QuickStart.dll --rounds 3
+dotnet samples/QuickStart/bin/Release/net10.0/QuickStart.dll --rounds 30 > /dev/null
 
 step "sigil tracker stop"
 ./sigil tracker stop --project samples/QuickStart
@@ -31,3 +32,15 @@ step "sigil inspect-pins"
 
 step "sigil inspect-samples quickstart"
 ./sigil inspect-samples quickstart --project samples/QuickStart --last 12
+
+step "sigil run quickstart (offline: MADS over Root's numeric literals, no LLM endpoint needed)"
+./sigil run quickstart --name v1 --optimizer mads --niter 12 --pin Root --project samples/QuickStart
+
+step "sigil run quickstart (offline: the rule-based generator on SumOfSquares)"
+./sigil run quickstart --name v1 --optimizer best-of-n --niter 5 --pin SumOfSquares --project samples/QuickStart
+
+step "sigil inspect-solutions quickstart"
+./sigil inspect-solutions quickstart --project samples/QuickStart --top 3
+
+step "sigil compare quickstart v1 (fresh paired trials of each pin's best against the baseline)"
+./sigil compare quickstart v1 --project samples/QuickStart
