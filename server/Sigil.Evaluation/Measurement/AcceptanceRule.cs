@@ -67,16 +67,16 @@ public static class AcceptanceRule
             failures.Add((FailureKinds.NoSamples, "no sample was run, so nothing supports the candidate"));
             return;
         }
-        var wrong = evidence.Correct.Count(c => !c);
-        if (wrong > 0)
-        {
-            failures.Add((FailureKinds.WrongResult, $"{wrong} of {evidence.Correct.Count} samples gave a result different from the baseline's"));
-        }
         var beyond = errors.ExceptionsBeyond(evidence.BaselineErrors);
         if (beyond.Count > 0)
         {
             failures.Add((FailureKinds.Exception, "the candidate throws where the baseline does not: "
                 + string.Join(", ", beyond.Select(e => $"{e.Type} ×{e.Count} (baseline ×{e.BaselineCount})"))));
+        }
+        var wrong = evidence.Correct.Count(c => !c);
+        if (wrong > 0)
+        {
+            failures.Add((FailureKinds.WrongResult, $"{wrong} of {evidence.Correct.Count} samples gave a result different from the baseline's"));
         }
     }
 
