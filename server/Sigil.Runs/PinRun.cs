@@ -30,7 +30,7 @@ internal sealed class PinRun(RunEnvironment env, PinInfo pin, int pinIndex, int 
         var sampleSet = PinSampleSource.Build(env.Log, pin, request);
         var samples = Contexts(sampleSet);
         var settings = Settings(request);
-        var evaluator = new PinEvaluator(env.Compiler, env.Pool, samples, settings, env.Time);
+        var evaluator = new PinEvaluator(new CandidateImages(env.Compiler, env.MethodOnly, pin.Method), env.Pool, samples, settings, env.Time);
 
         Report("baseline", 0, request.Iterations, null, $"checking the baseline against itself on {sampleSet.Visible.Count} samples");
         var baselineEvaluation = await evaluator.BaselineAsync(env.Baseline, ct).ConfigureAwait(false);

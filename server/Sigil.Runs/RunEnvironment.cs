@@ -11,6 +11,7 @@ internal sealed record RunEnvironment(
     RunRequest Request,
     ProjectSession Session,
     CandidateCompiler Compiler,
+    MethodOnlyCompiler? MethodOnly,
     CompiledCandidate Baseline,
     string AppDirectory,
     IWorkspaceStore Store,

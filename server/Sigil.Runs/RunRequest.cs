@@ -68,4 +68,10 @@ public sealed record RunRequest
 
     /// <summary>What candidate code may use beyond pure computation.</summary>
     public ApiPolicy Policy { get; init; } = ApiPolicy.PureComputation;
+
+    /// <summary>
+    /// Compile a candidate that changes only a static pin's method as that method alone (milliseconds) rather than the
+    /// whole project (default true; the whole project is compiled whenever the fast path does not apply).
+    /// </summary>
+    public bool MethodOnlyCompile { get; init; } = true;
 }

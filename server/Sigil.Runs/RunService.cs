@@ -58,7 +58,7 @@ public sealed class RunService(TimeProvider? time = null)
             var llm = request.Llm is null ? null : request.Llm with { MasterPrompt = configuration.SystemPrompt };
             using var generators = new GeneratorSet(llm, request.IncludeRules, spend);
             await using var pool = new WorkerPool(request.Sandbox);
-            var env = new RunEnvironment(request, session, compiler, baseline, appDirectory, store, SampleLog.Open(request.SigilDirectory), generators, pool, _time, progress);
+            var env = new RunEnvironment(request, session, compiler, request.MethodOnlyCompile ? new MethodOnlyCompiler(session) : null, baseline, appDirectory, store, SampleLog.Open(request.SigilDirectory), generators, pool, _time, progress);
             var results = new List<PinRunResult>();
             var bests = new List<IReadOnlyDictionary<string, string>?>();
             for (var i = 0; i < pins.Count; i++)

@@ -24,4 +24,11 @@ public sealed record CompiledCandidate : CompilationResult
 
     /// <summary>The assembly's simple name: the project's, so that the application's other assemblies bind to it.</summary>
     public string AssemblyName { get; }
+
+    /// <summary>
+    /// Null for a whole-project image. For a method-only image (<see cref="MethodOnlyCompiler"/>): the metadata name of the
+    /// static class that holds the new pin method (same name and parameters as the pin); the worker calls it there, with
+    /// the baseline app loaded beside it.
+    /// </summary>
+    public string? EntryTypeName { get; init; }
 }

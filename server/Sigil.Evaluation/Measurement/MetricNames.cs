@@ -27,6 +27,12 @@ public static class MetricNames
     /// <summary>The timing verdict: 1 faster, 0 inconclusive, −1 slower.</summary>
     public const string SpeedupVerdict = "speedup_verdict";
 
+    /// <summary>How long compiling the candidate took, milliseconds.</summary>
+    public const string CompileMs = "compile_ms";
+
+    /// <summary>1 when the candidate was compiled as its method alone (the fast path), 0 for the whole project.</summary>
+    public const string CompiledMethodOnly = "compiled_method_only";
+
     /// <summary>The number of paired rounds.</summary>
     public const string Rounds = "rounds";
 

@@ -37,6 +37,12 @@ public sealed record SandboxJob(SandboxContext Context, byte[] CandidateImage)
     /// </summary>
     public Func<string, bool>? IsChangedCode { get; init; }
 
+    /// <summary>
+    /// Null when <see cref="CandidateImage"/> is the whole project. Else the image is a method-only candidate
+    /// (<see cref="Compilation.CompiledCandidate.EntryTypeName"/>): the metadata name of the class holding its pin method.
+    /// </summary>
+    public string? CandidateEntryType { get; init; }
+
     /// <summary>This job's wall-time limit; null: <see cref="SandboxOptions.WallTimeLimit"/>.</summary>
     public TimeSpan? WallTimeLimit { get; init; }
 }

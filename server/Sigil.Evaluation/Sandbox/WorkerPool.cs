@@ -218,6 +218,7 @@ public sealed class WorkerPool : IAsyncDisposable
         ContextId = job.Context.Id,
         CandidateImage = job.CandidateImage,
         CandidatePdb = job.CandidatePdb,
+        CandidateEntryType = job.CandidateEntryType,
         Rounds = job.Rounds,
         Seed = job.Seed,
         SampleIndices = job.SampleIndices?.ToList(),

@@ -14,7 +14,7 @@ namespace Sigil.Runs.Evaluation;
 /// samples are evaluated only to gate acceptance (<see cref="AcceptOnHoldoutAsync"/>).
 /// </summary>
 internal sealed class PinEvaluator(
-    CandidateCompiler compiler,
+    CandidateImages compiler,
     WorkerPool pool,
     PinSamples samples,
     EvaluationSettings settings,
@@ -40,19 +40,20 @@ internal sealed class PinEvaluator(
         {
             return CompileFailure(recordAs, (CompilationFailed)compiled);
         }
-        var changed = ChangedCode.Predicate(candidate);
+        // A method-only image holds nothing but the candidate's code: all of it is checked.
+        var changed = image.EntryTypeName is null ? ChangedCode.Predicate(candidate) : null;
         if (cascade)
         {
             var indices = Enumerable.Range(0, Math.Min(settings.CascadeSamples, samples.Visible.Samples.Count)).ToList();
             var quick = await RunAsync(image, samples.Visible, settings.CascadeRounds, indices, changed, ct).ConfigureAwait(false);
-            var early = Judge(recordAs, quick, VisibleEvaluator, samples.VisibleDigest, "cascade");
+            var early = Judge(recordAs, quick, VisibleEvaluator, samples.VisibleDigest, "cascade", image);
             if (!early.Feasible || (settings.Criteria.Objective == Objective.Speed && early.Fitness < settings.CascadeMinSpeedup))
             {
                 return early;
             }
         }
         var full = await RunAsync(image, samples.Visible, settings.Rounds, null, changed, ct).ConfigureAwait(false);
-        return Judge(recordAs, full, VisibleEvaluator, samples.VisibleDigest, null);
+        return Judge(recordAs, full, VisibleEvaluator, samples.VisibleDigest, null, image);
     }
 
     /// <summary>Evaluates the baseline against itself (an A/A check): the baseline's fitness and score.</summary>
@@ -63,7 +64,7 @@ internal sealed class PinEvaluator(
         {
             throw new RunException($"The baseline itself fails in the sandbox ({result.ErrorCode}): {result.Message}");
         }
-        return Judge(null, result, VisibleEvaluator, samples.VisibleDigest, "baseline");
+        return Judge(null, result, VisibleEvaluator, samples.VisibleDigest, "baseline", null);
     }
 
     /// <summary>The acceptance decision on the holdout samples (never shown to the generator); <c>null</c> when there are none.</summary>
@@ -79,9 +80,10 @@ internal sealed class PinEvaluator(
         {
             return null;
         }
-        var result = await RunAsync(image, samples.Holdout, settings.Rounds, null, ChangedCode.Predicate(candidate), ct).ConfigureAwait(false);
+        var changed = image.EntryTypeName is null ? ChangedCode.Predicate(candidate) : null;
+        var result = await RunAsync(image, samples.Holdout, settings.Rounds, null, changed, ct).ConfigureAwait(false);
         var (evidence, decision) = Decide(result);
-        var record = Record(id, result, evidence, decision, HoldoutEvaluator, samples.HoldoutDigest!);
+        var record = Record(id, result, evidence, decision, HoldoutEvaluator, samples.HoldoutDigest!, image);
         return (decision, record);
     }
 
@@ -90,6 +92,7 @@ internal sealed class PinEvaluator(
         pool.EvaluateAsync(new SandboxJob(context, image.Image)
         {
             CandidatePdb = image.Pdb,
+            CandidateEntryType = image.EntryTypeName,
             Rounds = rounds,
             Seed = settings.Seed,
             SampleIndices = indices,
@@ -97,15 +100,15 @@ internal sealed class PinEvaluator(
             IsChangedCode = changed,
         }, ct);
 
-    private ProgramEvaluation Judge(CandidateId? id, SandboxResult result, string evaluator, string digest, string? stage)
+    private ProgramEvaluation Judge(CandidateId? id, SandboxResult result, string evaluator, string digest, string? stage, CompiledCandidate? image)
     {
         var (evidence, decision) = Decide(result);
-        var metrics = Metrics(result, evidence, decision);
+        var metrics = Metrics(result, evidence, decision, image);
         var feasible = decision.Accepted || decision.FailureKind is FailureKinds.NotImproved;
         var fitness = settings.Criteria.Objective == Objective.Speed
             ? decision.Timing?.Speedup ?? 0
             : decision.Scores?.CandidateMean ?? double.NegativeInfinity;
-        var records = id is null ? [] : new[] { Record(id, result, evidence, decision, evaluator, digest) };
+        var records = id is null ? [] : new[] { Record(id, result, evidence, decision, evaluator, digest, image) };
         var message = result.Succeeded ? (feasible ? null : decision.Reason) : result.Message;
         if (stage == "cascade" && message is not null)
         {
@@ -123,7 +126,7 @@ internal sealed class PinEvaluator(
         return (evidence, AcceptanceRule.Decide(evidence, settings.Criteria));
     }
 
-    private static IReadOnlyDictionary<string, double> Metrics(SandboxResult result, AcceptanceEvidence evidence, AcceptanceDecision decision)
+    private static IReadOnlyDictionary<string, double> Metrics(SandboxResult result, AcceptanceEvidence evidence, AcceptanceDecision decision, CompiledCandidate? image)
     {
         var metrics = EvaluationMetrics.From(evidence, decision) with
         {
@@ -136,15 +139,21 @@ internal sealed class PinEvaluator(
                     r.PeakWorkingSetBytes)
                 : null,
         };
-        return metrics.ToDictionary();
+        var all = new Dictionary<string, double>(metrics.ToDictionary());
+        if (image is not null)
+        {
+            all[MetricNames.CompileMs] = Math.Round(image.Elapsed.TotalMilliseconds, 3);
+            all[MetricNames.CompiledMethodOnly] = image.EntryTypeName is null ? 0 : 1;
+        }
+        return all;
     }
 
     private static double CallCount(SandboxResult result) => Math.Max(1, result.Rounds * Math.Max(1, result.Samples.Count));
 
-    private EvaluationRecord Record(CandidateId id, SandboxResult result, AcceptanceEvidence evidence, AcceptanceDecision decision, string evaluator, string digest)
+    private EvaluationRecord Record(CandidateId id, SandboxResult result, AcceptanceEvidence evidence, AcceptanceDecision decision, string evaluator, string digest, CompiledCandidate? image)
     {
         var feasible = decision.Accepted || decision.FailureKind is FailureKinds.NotImproved;
-        return EvaluationRecord.Create(id, evaluator, settings.EvaluatorVersion, digest, Metrics(result, evidence, decision), feasible,
+        return EvaluationRecord.Create(id, evaluator, settings.EvaluatorVersion, digest, Metrics(result, evidence, decision, image), feasible,
             feasible ? null : decision.FailureKind ?? result.ErrorCode, time.GetUtcNow());
     }
 

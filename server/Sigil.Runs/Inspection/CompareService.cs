@@ -61,14 +61,14 @@ public sealed class CompareService(TimeProvider? time = null)
             var results = new List<Comparison>();
             foreach (var record in targets)
             {
-                results.Add(await CompareOneAsync(record, pins, session, compiler, baseline, pool, log, store, request, ct).ConfigureAwait(false));
+                results.Add(await CompareOneAsync(record, pins, session, new CandidateImagesFactory(compiler, new MethodOnlyCompiler(session)), baseline, pool, log, store, request, ct).ConfigureAwait(false));
             }
             return results;
         }
     }
 
     private async Task<Comparison> CompareOneAsync(
-        CandidateRecord record, IReadOnlyList<PinInfo> pins, ProjectSession session, CandidateCompiler compiler, CompiledCandidate baseline,
+        CandidateRecord record, IReadOnlyList<PinInfo> pins, ProjectSession session, CandidateImagesFactory compilers, CompiledCandidate baseline,
         WorkerPool pool, SampleLog log, IWorkspaceStore store, CompareRequest request, CancellationToken ct)
     {
         var pin = pins.FirstOrDefault(p => RunService.SameCode(p.FunctionId, record.FunctionId))
@@ -96,7 +96,7 @@ public sealed class CompareService(TimeProvider? time = null)
             EvaluatorVersion = PinRun.ProtocolVersion + ":" + (pin.Eval?.SourceDigest[..16] ?? "outputs-equal"),
             Criteria = AcceptanceCriteria.Default,
         };
-        var evaluator = new PinEvaluator(compiler, pool, new PinSamples(context, set.PartDigest(SamplePart.Visible), null, null, eval is not null), settings, _time);
+        var evaluator = new PinEvaluator(compilers.For(pin.Method), pool, new PinSamples(context, set.PartDigest(SamplePart.Visible), null, null, eval is not null), settings, _time);
         var evaluation = await evaluator.EvaluateAsync(candidate, sources, false, record.Id, ct).ConfigureAwait(false);
         foreach (var stored in evaluation.Records)
         {

@@ -36,4 +36,7 @@ public sealed record PinInfo(
 {
     /// <summary>The pin's short name, <c>Type.Method(params)</c>, for messages.</summary>
     public string DisplayName => FunctionId.QualifiedName;
+
+    /// <summary>The method as the compiler's method-only fast path looks for it.</summary>
+    public Sigil.Evaluation.Compilation.PinMethod Method => new(TypeMetadataName, MethodName, ParameterTypes, IsStatic);
 }

@@ -17,13 +17,15 @@ internal sealed class AppLoadContext : AssemblyLoadContext
     private readonly string _appDirectory;
     private readonly string _mainName;
     private readonly AssemblyDependencyResolver? _resolver;
+    private readonly AppLoadContext? _shared;
     private Assembly? _main;
 
-    private AppLoadContext(string name, string appDirectory, string mainName, bool isCollectible)
+    private AppLoadContext(string name, string appDirectory, string mainName, bool isCollectible, AppLoadContext? shared)
         : base(name, isCollectible)
     {
         _appDirectory = appDirectory;
         _mainName = mainName;
+        _shared = shared;
         // The runtime holds a collectible context strongly until its assemblies are collected, so a context that keeps a
         // reference to its own assembly never unloads (measured: every candidate stayed loaded). Forget it on Unload.
         Unloading += static context => ((AppLoadContext)context)._main = null;
@@ -44,12 +46,15 @@ internal sealed class AppLoadContext : AssemblyLoadContext
     /// <summary>The loaded image.</summary>
     public Assembly AppAssembly => _main ?? throw new InvalidOperationException("Nothing is loaded yet.");
 
-    /// <summary>Loads <paramref name="image"/> into a new context for <paramref name="appDirectory"/>.</summary>
+    /// <summary>
+    /// Loads <paramref name="image"/> into a new context for <paramref name="appDirectory"/>. With <paramref name="shared"/>,
+    /// every assembly but the image itself comes from that context (a method-only candidate beside the baseline app).
+    /// </summary>
     /// <exception cref="LoadFailedException">The image is not a loadable .NET assembly.</exception>
-    public static AppLoadContext Load(string contextName, string appDirectory, byte[] image, byte[]? pdb, bool isCollectible)
+    public static AppLoadContext Load(string contextName, string appDirectory, byte[] image, byte[]? pdb, bool isCollectible, AppLoadContext? shared = null)
     {
         var mainName = SimpleName(image);
-        var context = new AppLoadContext(contextName, appDirectory, mainName, isCollectible);
+        var context = new AppLoadContext(contextName, appDirectory, mainName, isCollectible, shared);
         try
         {
             using var imageStream = new MemoryStream(image, writable: false);
@@ -86,6 +91,7 @@ internal sealed class AppLoadContext : AssemblyLoadContext
         if (assemblyName.Name is not { } name) return null;
         if (string.Equals(name, _mainName, StringComparison.OrdinalIgnoreCase)) return _main;
         if (Framework.Contains(name)) return null;
+        if (_shared is not null) return _shared.LoadFromAssemblyName(assemblyName);
         if (_resolver?.ResolveAssemblyToPath(assemblyName) is { } resolved) return LoadFromAssemblyPath(resolved);
         var probed = Path.Combine(_appDirectory, name + ".dll");
         if (File.Exists(probed)) return LoadFromAssemblyPath(probed);

@@ -27,13 +27,22 @@ internal sealed class CandidateContext : IDisposable
     {
         var expected = baseline.Load.AppAssembly.GetName().Name;
         var name = AppLoadContext.SimpleName(request.CandidateImage);
-        if (!string.Equals(name, expected, StringComparison.Ordinal))
+        var methodOnly = request.CandidateEntryType is not null;
+        if (!methodOnly && !string.Equals(name, expected, StringComparison.Ordinal))
             throw new LoadFailedException($"The candidate assembly is named '{name}'; it must have the baseline's name '{expected}'.");
-        var load = AppLoadContext.Load("sigil-candidate-" + serial, baseline.Request.AppDirectory, request.CandidateImage, request.CandidatePdb, isCollectible: true);
+        if (methodOnly && string.Equals(name, expected, StringComparison.OrdinalIgnoreCase))
+            throw new LoadFailedException($"A method-only candidate must not be named like the app ('{name}').");
+        // A method-only candidate references the app: its context resolves the app and its dependencies from the baseline's.
+        var load = AppLoadContext.Load("sigil-candidate-" + serial, baseline.Request.AppDirectory, request.CandidateImage, request.CandidatePdb,
+            isCollectible: true, methodOnly ? baseline.Load : null);
         try
         {
-            var pin = PinBinding.Resolve(load.AppAssembly, baseline.Request.Pin);
-            if (pin.ParameterTypes.Length != baseline.Pin.ParameterTypes.Length || pin.ReturnsValue != baseline.Pin.ReturnsValue)
+            var target = methodOnly
+                ? new PinTarget { TypeName = request.CandidateEntryType!, MethodName = baseline.Request.Pin.MethodName, ParameterTypes = baseline.Request.Pin.ParameterTypes, IsStatic = true }
+                : baseline.Request.Pin;
+            var pin = PinBinding.Resolve(load.AppAssembly, target);
+            if (pin.ParameterTypes.Length != baseline.Pin.ParameterTypes.Length || pin.ReturnsValue != baseline.Pin.ReturnsValue
+                || (methodOnly && (!pin.ParameterTypes.SequenceEqual(baseline.Pin.ParameterTypes) || pin.ResultType != baseline.Pin.ResultType)))
                 throw new LoadFailedException($"The candidate's pin {pin} does not have the baseline's signature {baseline.Pin}.");
             return new CandidateContext(load, pin);
         }

@@ -36,6 +36,8 @@ internal sealed class PreparedContext : IDisposable
     /// <summary>The samples' raw JSON arguments.</summary>
     public string[][] Samples { get; }
 
+    private readonly ArgumentCache _cache = new();
+
     /// <summary>Loads the baseline and checks every sample deserializes into the pin's parameter types.</summary>
     /// <exception cref="LoadFailedException">Something does not load, resolve or deserialize; the message says what.</exception>
     public static (PreparedContext Context, PreparedReport Report) Prepare(PrepareRequest request)
@@ -71,7 +73,13 @@ internal sealed class PreparedContext : IDisposable
         {
             try
             {
-                arguments[i] = json.Deserialize(raw[i], types[i]);
+                if (_cache.TryGet(index, i, types[i], out var cached))
+                {
+                    arguments[i] = cached;
+                    continue;
+                }
+                var value = json.Deserialize(raw[i], types[i]);
+                arguments[i] = ArgumentCache.Cacheable(types[i]) ? _cache.Add(index, i, types[i], value) : value;
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
             {

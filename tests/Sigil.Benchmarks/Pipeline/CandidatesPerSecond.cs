@@ -36,10 +36,14 @@ internal static class CandidatesPerSecond
         {
             stages.Add(("cascade 3 rounds × 8 samples, then 30 × all", 30, null, true));
         }
+        // Each stage with each compile path in turn (method only, as a run compiles a pin-only change; the whole project).
+        bool[] paths = options.Compile switch { "method" => [true], "whole" => [false], _ => [true, false] };
+        stages = [.. stages.SelectMany(s => paths.Select(methodOnly => (Label(methodOnly) + s.Name, s.Rounds, s.Indices, s.Cascade)))];
 
         var summaries = new List<Summary>();
         foreach (var stage in stages)
         {
+            pipeline.UseMethodOnly = stage.Name.StartsWith(Label(true), StringComparison.Ordinal);
             for (var i = 0; i < 3; i++)
             {
                 await OneAsync(pipeline, stage.Name, stage.Rounds, stage.Indices, tag++, options, stage.Cascade);
@@ -144,6 +148,8 @@ internal static class CandidatesPerSecond
                 $"{s.Stage}: median speedup {Median(decided.Select(r => r.Speedup ?? double.NaN)):F3}, accepted {decided.Count(r => r.Accepted == true)} of {decided.Count}."));
         }
     }
+
+    private static string Label(bool methodOnly) => methodOnly ? "method-only compile, " : "whole-project compile, ";
 
     internal static double Median(IEnumerable<double> values)
     {

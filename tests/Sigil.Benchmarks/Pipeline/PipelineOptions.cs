@@ -48,6 +48,9 @@ internal sealed record PipelineOptions
 
     public string? CsvPath { get; init; }
 
+    /// <summary>--candidates-per-second: which compile paths to measure, side by side: both (default), method, whole.</summary>
+    public string Compile { get; init; } = "both";
+
     public static PipelineOptions Parse(IReadOnlyList<string> args, PipelineOptions defaults)
     {
         var options = defaults;
@@ -80,6 +83,7 @@ internal sealed record PipelineOptions
                 "--faster-steps" => options with { FasterSteps = Int(value) },
                 "--verify-evaluations" => options with { VerifyEvaluations = Int(value) },
                 "--verify-rounds" => options with { VerifyRounds = Int(value) },
+                "--compile" => value is "both" or "method" or "whole" ? options with { Compile = value } : throw new ArgumentException("--compile takes both, method or whole."),
                 "--csv" => options with { CsvPath = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };

@@ -34,7 +34,13 @@ internal sealed class QuickStartPipeline : IAsyncDisposable
         OpenElapsed = openElapsed;
         PrepareElapsed = prepareElapsed;
         _kernels = session.Sources[KernelsKey];
+        _methodOnly = new MethodOnlyCompiler(session);
     }
+
+    private readonly MethodOnlyCompiler _methodOnly;
+
+    /// <summary>Compile as a run does: the method alone when only the pin changed (default), else the whole project; false: always the whole project.</summary>
+    public bool UseMethodOnly { get; set; } = true;
 
     public ProjectSession Session { get; }
 
@@ -167,6 +173,12 @@ internal sealed class QuickStartPipeline : IAsyncDisposable
     /// <summary>Compiles one candidate (Kernels.cs replaced).</summary>
     public CompiledCandidate Compile(string kernels, CancellationToken ct = default)
     {
+        var pin = new PinMethod(KernelsType, Pin.ToString(), Pin == PinKind.Root ? ["System.Double"] : ["System.Int32[]"], IsStatic: true);
+        if (UseMethodOnly)
+        {
+            return _methodOnly.TryCompile(new Dictionary<string, string> { [KernelsKey] = kernels }, pin, out var whyNot, ct)
+                ?? throw new InvalidOperationException("The method-only path does not apply to a benchmark candidate: " + whyNot);
+        }
         var result = Compiler.Compile(new Dictionary<string, string> { [KernelsKey] = kernels }, ct);
         return result as CompiledCandidate
             ?? throw new InvalidOperationException("A benchmark candidate does not compile:\n" + ((CompilationFailed)result).Feedback + "\n" + kernels);
@@ -177,12 +189,14 @@ internal sealed class QuickStartPipeline : IAsyncDisposable
         new(Context, image.Image)
         {
             CandidatePdb = image.Pdb,
+            CandidateEntryType = image.EntryTypeName,
             Rounds = rounds,
             Seed = seed,
             SampleIndices = sampleIndices,
             Policy = ApiPolicy.PureComputation,
             // ChangedCode.Predicate: every method of every type declared in a changed file (Kernels.cs declares one).
-            IsChangedCode = name => (name.IndexOf("::", StringComparison.Ordinal) is var at and >= 0 ? name[..at] : name) == KernelsType,
+            // A method-only image is all candidate code: the whole of it is checked.
+            IsChangedCode = image.EntryTypeName is not null ? null : name => (name.IndexOf("::", StringComparison.Ordinal) is var at and >= 0 ? name[..at] : name) == KernelsType,
         };
 
     /// <summary>Sandbox + acceptance rule for one compiled candidate; the decision is null below the rule's minimum rounds.</summary>

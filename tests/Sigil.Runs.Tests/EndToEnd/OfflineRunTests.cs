@@ -79,6 +79,11 @@ public sealed class OfflineRunTests
         var best = trials.Single(t => t.CandidateId?.ToString() == pin.BestCandidate);
         Assert.AreEqual(LinqToLoopOperator.OperatorName, best.Operator);
         Assert.AreEqual(TrialRecordStatus.Evaluated, best.Status);
+        // The rewrite changes the pin's method only: compiled as that method alone, and every evaluation says so.
+        var bestEvaluations = store.ListEvaluations(CandidateId.Parse(pin.BestCandidate));
+        Assert.IsNotEmpty(bestEvaluations);
+        Assert.IsTrue(bestEvaluations.All(e => e.Metrics[MetricNames.CompiledMethodOnly] == 1 && e.Metrics[MetricNames.CompileMs] > 0),
+            string.Join("; ", bestEvaluations.Select(e => string.Join(",", e.Metrics.Where(m => m.Key.StartsWith("compile", StringComparison.Ordinal))))));
         // The other rules have nothing to rewrite in a LINQ one-liner: rejected, saying so, at no cost.
         var others = trials.Where(t => t.Operator != LinqToLoopOperator.OperatorName).ToList();
         Assert.IsNotEmpty(others);

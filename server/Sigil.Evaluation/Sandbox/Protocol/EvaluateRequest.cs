@@ -9,6 +9,12 @@ internal sealed class EvaluateRequest
     /// <summary>The candidate's PE image: the whole project, with the same assembly name as the baseline.</summary>
     public byte[] CandidateImage { get; init; } = [];
 
+    /// <summary>
+    /// Null: <see cref="CandidateImage"/> is the whole project. Else it is a small assembly referencing the app, and this
+    /// class of it holds the pin method (same name and parameters), called with the baseline's app loaded beside it.
+    /// </summary>
+    public string? CandidateEntryType { get; init; }
+
     /// <summary>The candidate's portable PDB, if any.</summary>
     public byte[]? CandidatePdb { get; init; }
 
