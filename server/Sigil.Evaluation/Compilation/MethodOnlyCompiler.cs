@@ -95,6 +95,8 @@ public sealed class MethodOnlyCompiler
         if (FindSame(newRoot, old) is not { } changed) return (null, "the pin method is not found in the new text");
         if (!OnlyMethodDiffers((CompilationUnitSyntax)old.SyntaxTree.GetRoot(cancellationToken), old, newRoot, changed)) return (null, "more than the pin's method changed");
         if (changed.Modifiers.Any(SyntaxKind.PartialKeyword) || changed.Modifiers.Any(SyntaxKind.ExternKeyword)) return (null, "the pin is partial or extern");
+        // Preprocessor directives could reach beyond the method (an #if closed after it): only the whole file means what it says.
+        if (changed.ContainsDirectives) return (null, "the method holds preprocessor directives");
         if (_baseline.Value is not { } baseline) return (null, "the baseline does not emit");
 
         var appName = warm.Baseline.AssemblyName!;

@@ -43,7 +43,7 @@ internal static class MethodOnlyUnit
             staticUsings.Add("using static global::" + (namespaceName.Length > 0 ? namespaceName + "." : "") + string.Join(".", typePath) + ";");
         }
 
-        var body = method.WithAttributeLists(default(SyntaxList<AttributeListSyntax>)).WithLeadingTrivia(SyntaxFactory.ElasticMarker);
+        var body = method.WithAttributeLists(default(SyntaxList<AttributeListSyntax>)).WithoutLeadingTrivia().WithoutTrailingTrivia();
         var holder = $"internal static class {HolderName}\n{{\n{body.ToFullString()}\n}}\n";
         var writer = new System.Text.StringBuilder();
         foreach (var directive in root.Externs) writer.AppendLine(directive.ToString());

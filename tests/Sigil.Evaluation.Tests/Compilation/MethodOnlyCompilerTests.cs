@@ -122,6 +122,17 @@ public sealed class MethodOnlyCompilerTests
         Assert.IsNotNull(compiler.TryCompile(changed, Area, out var whyNot), whyNot);
     }
 
+    [TestMethod]
+    public void TryCompile_MethodWithPreprocessorDirectives_LeftToTheWholeProjectCompiler()
+    {
+        var text = Replace(s_tracked, GeometryKey, "var shape = new Circle(radius);", "#if DEBUG\n        var shape = new Circle(radius);\n#else\n        var shape = new Circle(-radius);\n#endif");
+
+        var compiled = new MethodOnlyCompiler(s_tracked).TryCompile(new Dictionary<string, string> { [GeometryKey] = text }, Area, out var whyNot, TestContext.CancellationToken);
+
+        Assert.IsNull(compiled);
+        Assert.AreEqual("the method holds preprocessor directives", whyNot);
+    }
+
     private static string Replace(ProjectSession session, string key, string from, string to)
     {
         var text = session.Sources[key];
