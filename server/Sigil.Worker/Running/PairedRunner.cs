@@ -18,8 +18,8 @@ internal sealed class PairedRunner
     private static readonly double NsPerTick = 1e9 / Stopwatch.Frequency;
 
     /// <summary>
-    /// The thread CPU clock is a system call (~0.5 µs, twice per call): it is read around one candidate call in this many
-    /// and the sampled total scaled to all calls, so that 60,000 calls per evaluation do not spend more time reading it than running.
+    /// The thread CPU clock is a system call (~0.5 µs, twice per call): it is read around one pair of calls in this many
+    /// (both sides alike) and the candidate's sampled total scaled to all its calls, so that 60,000 calls per evaluation do not spend more time reading it than running.
     /// </summary>
     internal const int CpuSampleEvery = 16;
 
@@ -57,8 +57,8 @@ internal sealed class PairedRunner
         for (var w = 0; w < _request.WarmupCalls; w++)
         {
             var sample = selected[w % selected.Length];
-            Call(_baseline.Pin, BaselineArguments(sample), "baseline", measure: false);
-            Call(_candidate.Pin, CandidateArguments(sample), "candidate", measure: false);
+            Call(_baseline.Pin, BaselineArguments(sample), "baseline", sampleCpu: false);
+            Call(_candidate.Pin, CandidateArguments(sample), "candidate", sampleCpu: false);
         }
 
         var totalCalls = (long)rounds * selected.Length;
@@ -91,16 +91,26 @@ internal sealed class PairedRunner
                 digest = Mix(Mix(Mix(digest, (ulong)round), (ulong)sample), baselineFirst ? 1UL : 2UL);
                 var baselineArguments = BaselineArguments(sample);
                 var candidateArguments = CandidateArguments(sample);
+                // Both sides are instrumented alike (the same reads around the same calls), so that nothing done for
+                // the candidate's resources before its timed call (a system call perturbs caches) tilts the comparison.
+                var sampleCpu = _measured++ % CpuSampleEvery == 0;
                 CallOutcome b, c;
                 if (baselineFirst)
                 {
-                    b = Call(_baseline.Pin, baselineArguments, "baseline", measure: false);
-                    c = Call(_candidate.Pin, candidateArguments, "candidate", measure: true);
+                    b = Call(_baseline.Pin, baselineArguments, "baseline", sampleCpu);
+                    c = Call(_candidate.Pin, candidateArguments, "candidate", sampleCpu);
                 }
                 else
                 {
-                    c = Call(_candidate.Pin, candidateArguments, "candidate", measure: true);
-                    b = Call(_baseline.Pin, baselineArguments, "baseline", measure: false);
+                    c = Call(_candidate.Pin, candidateArguments, "candidate", sampleCpu);
+                    b = Call(_baseline.Pin, baselineArguments, "baseline", sampleCpu);
+                }
+
+                _allocated += c.AllocatedBytes;
+                if (c.CpuNs >= 0)
+                {
+                    _cpuNs += c.CpuNs;
+                    _cpuSamples++;
                 }
 
                 baselineTicks += b.Ticks;
@@ -148,17 +158,12 @@ internal sealed class PairedRunner
 
     private object?[] CandidateArguments(int sample) => _baseline.Arguments(sample, _candidate.Pin.ParameterTypes, _candidate.Json, "candidate");
 
-    /// <summary>One timed call. Allocation and thread CPU time are read just outside the Stopwatch readings.</summary>
+    /// <summary>One timed call. Allocation and (when sampled) thread CPU time are read just outside the Stopwatch readings.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private CallOutcome Call(PinBinding pin, object?[] arguments, string side, bool measure)
+    private static CallOutcome Call(PinBinding pin, object?[] arguments, string side, bool sampleCpu)
     {
-        long allocatedBefore = 0, cpuBefore = 0;
-        var cpu = measure && _measured++ % CpuSampleEvery == 0;
-        if (measure)
-        {
-            allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-            if (cpu) cpuBefore = ThreadCpuClock.NowNs();
-        }
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var cpuBefore = sampleCpu ? ThreadCpuClock.NowNs() : 0;
 
         object? output = null;
         Exception? error = null;
@@ -173,18 +178,10 @@ internal sealed class PairedRunner
         }
 
         var ticks = Stopwatch.GetTimestamp() - start;
-        if (measure)
-        {
-            if (cpu)
-            {
-                _cpuNs += ThreadCpuClock.NowNs() - cpuBefore;
-                _cpuSamples++;
-            }
-            _allocated += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        }
-
+        var cpu = sampleCpu ? ThreadCpuClock.NowNs() - cpuBefore : -1;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         if (error is OutOfMemoryException oom) throw new OutOfMemoryInCallException(side, oom);
-        return new CallOutcome(output, error, ticks);
+        return new CallOutcome(output, error, ticks, allocated, cpu);
     }
 
     private void Count(Exception error)

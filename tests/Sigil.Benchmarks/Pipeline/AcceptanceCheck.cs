@@ -30,6 +30,9 @@ internal static class AcceptanceCheck
             log.WriteLine("# note: the faster candidate is defined for Root only; with SumOfSquares only the A/A check runs.");
         }
         await using var pipeline = await QuickStartPipeline.OpenAsync(options.Pin, options.Samples, options.SampleSeed, log);
+        // As a run compiles these candidates (the method alone), unless --compile whole.
+        pipeline.UseMethodOnly = options.Compile != "whole";
+        log.WriteLine("# compile path: " + (pipeline.UseMethodOnly ? "method only" : "whole project"));
         long tag = 1;
         var total = Stopwatch.StartNew();
 
