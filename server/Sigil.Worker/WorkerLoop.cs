@@ -176,14 +176,21 @@ internal sealed class WorkerLoop
     private EvaluationReport RunCandidate(PreparedContext context, EvaluateRequest request, long serial)
     {
         var candidate = CandidateContext.Create(context, request, serial);
+        CandidateContext? twin = null;
         try
         {
-            return new PairedRunner(context, candidate, request).Run();
+            twin = CandidateContext.CreateBaselineTwin(context, request, serial);
+            return new PairedRunner(context, candidate, request, twin?.Pin).Run();
         }
         finally
         {
             _unloaded.Add(new WeakReference(candidate.Load));
             candidate.Dispose();
+            if (twin is not null)
+            {
+                _unloaded.Add(new WeakReference(twin.Load));
+                twin.Dispose();
+            }
         }
     }
 

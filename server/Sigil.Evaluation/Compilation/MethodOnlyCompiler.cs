@@ -99,8 +99,30 @@ public sealed class MethodOnlyCompiler
         if (changed.ContainsDirectives) return (null, "the method holds preprocessor directives");
         if (_baseline.Value is not { } baseline) return (null, "the baseline does not emit");
 
+        return Emit(newRoot, changed, path, baseline, watch, cancellationToken);
+    }
+
+    /// <summary>
+    /// The pin's own, unchanged method compiled the same way as a method-only candidate: the worker times candidates
+    /// against it (both sides then are alike: a small assembly loaded fresh beside the app), not against the app's copy.
+    /// Null when the fast path does not apply to this pin.
+    /// </summary>
+    public CompiledCandidate? CompileBaselineMethod(PinMethod pin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        _session.ThrowIfDisposed();
+        if (!Available || !pin.IsStatic || Locate(_session.Warm.Baseline, pin) is not { } old || old.ContainsDirectives) return null;
+        if (old.Modifiers.Any(SyntaxKind.PartialKeyword) || old.Modifiers.Any(SyntaxKind.ExternKeyword) || _baseline.Value is not { } baseline) return null;
+        return Emit((CompilationUnitSyntax)old.SyntaxTree.GetRoot(cancellationToken), old, old.SyntaxTree.FilePath, baseline, Stopwatch.StartNew(), cancellationToken).Compiled;
+    }
+
+    private (CompiledCandidate? Compiled, string? WhyNot) Emit(
+        CompilationUnitSyntax root, MethodDeclarationSyntax method, string path, (MetadataReference App, ImmutableArray<SyntaxTree> GlobalUsings) baseline,
+        Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var warm = _session.Warm;
         var appName = warm.Baseline.AssemblyName!;
-        var (unit, holder) = MethodOnlyUnit.Build(newRoot, changed, appName);
+        var (unit, holder) = MethodOnlyUnit.Build(root, method, appName);
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(unit, Encoding.UTF8, SourceHashAlgorithm.Sha256), warm.ParseOptions, path, cancellationToken);
         var name = $"{appName}.SigilCandidate{Interlocked.Increment(ref _serial)}";
         var options = IgnoreAccessibility!(warm.Baseline.Options

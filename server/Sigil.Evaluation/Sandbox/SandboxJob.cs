@@ -43,6 +43,13 @@ public sealed record SandboxJob(SandboxContext Context, byte[] CandidateImage)
     /// </summary>
     public string? CandidateEntryType { get; init; }
 
+    /// <summary>
+    /// With a method-only candidate: the baseline's own method compiled the same way
+    /// (<see cref="Compilation.MethodOnlyCompiler.CompileBaselineMethod"/>), timed in place of the app's copy so that both
+    /// sides are loaded, compiled and warmed alike; null: the app's copy.
+    /// </summary>
+    public Compilation.CompiledCandidate? BaselineMethod { get; init; }
+
     /// <summary>This job's wall-time limit; null: <see cref="SandboxOptions.WallTimeLimit"/>.</summary>
     public TimeSpan? WallTimeLimit { get; init; }
 }

@@ -9,6 +9,14 @@ namespace Sigil.Runs.Evaluation;
 /// </summary>
 internal sealed class CandidateImages(CandidateCompiler whole, MethodOnlyCompiler? methodOnly, PinMethod pin)
 {
+    private readonly Lazy<CompiledCandidate?> _baselineMethod = new(() => methodOnly?.CompileBaselineMethod(pin));
+
+    /// <summary>
+    /// The baseline's method compiled alone, that method-only candidates are timed against (so both sides are loaded and
+    /// warmed alike); null when the fast path does not apply to the pin.
+    /// </summary>
+    public CompiledCandidate? BaselineMethod => _baselineMethod.Value;
+
     /// <summary>Compiles <paramref name="sources"/> (the project's texts with the candidate's files swapped in).</summary>
     public CompilationResult Compile(IReadOnlyDictionary<string, string> sources, CancellationToken ct) =>
         methodOnly?.TryCompile(sources, pin, ct) ?? whole.Compile(sources, ct);

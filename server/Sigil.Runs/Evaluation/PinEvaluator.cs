@@ -93,6 +93,7 @@ internal sealed class PinEvaluator(
         {
             CandidatePdb = image.Pdb,
             CandidateEntryType = image.EntryTypeName,
+            BaselineMethod = image.EntryTypeName is null ? null : compiler.BaselineMethod,
             Rounds = rounds,
             Seed = settings.Seed,
             SampleIndices = indices,

@@ -23,22 +23,33 @@ internal sealed class CandidateContext : IDisposable
 
     /// <summary>Loads the candidate and resolves the pin.</summary>
     /// <exception cref="LoadFailedException">It does not load, has another assembly name, or the pin does not resolve or differs in shape.</exception>
-    public static CandidateContext Create(PreparedContext baseline, EvaluateRequest request, long serial)
+    public static CandidateContext Create(PreparedContext baseline, EvaluateRequest request, long serial) =>
+        Create(baseline, request.CandidateImage, request.CandidatePdb, request.CandidateEntryType, "sigil-candidate-" + serial);
+
+    /// <summary>
+    /// Loads the baseline's own method compiled alone (<see cref="EvaluateRequest.BaselineMethodImage"/>), if sent: the
+    /// side the candidate is timed against, loaded fresh like it.
+    /// </summary>
+    public static CandidateContext? CreateBaselineTwin(PreparedContext baseline, EvaluateRequest request, long serial) =>
+        request.BaselineMethodImage is { Length: > 0 } image && request.BaselineMethodEntryType is { } entry
+            ? Create(baseline, image, request.BaselineMethodPdb, entry, "sigil-baseline-method-" + serial)
+            : null;
+
+    private static CandidateContext Create(PreparedContext baseline, byte[] image, byte[]? pdb, string? entryType, string contextName)
     {
         var expected = baseline.Load.AppAssembly.GetName().Name;
-        var name = AppLoadContext.SimpleName(request.CandidateImage);
-        var methodOnly = request.CandidateEntryType is not null;
+        var name = AppLoadContext.SimpleName(image);
+        var methodOnly = entryType is not null;
         if (!methodOnly && !string.Equals(name, expected, StringComparison.Ordinal))
             throw new LoadFailedException($"The candidate assembly is named '{name}'; it must have the baseline's name '{expected}'.");
         if (methodOnly && string.Equals(name, expected, StringComparison.OrdinalIgnoreCase))
             throw new LoadFailedException($"A method-only candidate must not be named like the app ('{name}').");
         // A method-only candidate references the app: its context resolves the app and its dependencies from the baseline's.
-        var load = AppLoadContext.Load("sigil-candidate-" + serial, baseline.Request.AppDirectory, request.CandidateImage, request.CandidatePdb,
-            isCollectible: true, methodOnly ? baseline.Load : null);
+        var load = AppLoadContext.Load(contextName, baseline.Request.AppDirectory, image, pdb, isCollectible: true, methodOnly ? baseline.Load : null);
         try
         {
             var target = methodOnly
-                ? new PinTarget { TypeName = request.CandidateEntryType!, MethodName = baseline.Request.Pin.MethodName, ParameterTypes = baseline.Request.Pin.ParameterTypes, IsStatic = true }
+                ? new PinTarget { TypeName = entryType!, MethodName = baseline.Request.Pin.MethodName, ParameterTypes = baseline.Request.Pin.ParameterTypes, IsStatic = true }
                 : baseline.Request.Pin;
             var pin = PinBinding.Resolve(load.AppAssembly, target);
             if (pin.ParameterTypes.Length != baseline.Pin.ParameterTypes.Length || pin.ReturnsValue != baseline.Pin.ReturnsValue

@@ -24,6 +24,7 @@ internal sealed class PairedRunner
     internal const int CpuSampleEvery = 16;
 
     private readonly PreparedContext _baseline;
+    private readonly PinBinding _baselinePin;
     private readonly CandidateContext _candidate;
     private readonly EvaluateRequest _request;
     private readonly Dictionary<string, int> _candidateExceptions = [];
@@ -32,9 +33,17 @@ internal sealed class PairedRunner
     private long _measured;
     private long _cpuSamples;
 
-    public PairedRunner(PreparedContext baseline, CandidateContext candidate, EvaluateRequest request)
+    /// <param name="baseline">The prepared baseline (samples, eval, JSON).</param>
+    /// <param name="candidate">The candidate.</param>
+    /// <param name="request">What to run.</param>
+    /// <param name="baselineTwin">
+    /// The baseline's own method loaded fresh beside the candidate (a method-only image), timed in place of the app's copy
+    /// so that both sides are alike; null: the app's copy.
+    /// </param>
+    public PairedRunner(PreparedContext baseline, CandidateContext candidate, EvaluateRequest request, PinBinding? baselineTwin = null)
     {
         _baseline = baseline;
+        _baselinePin = baselineTwin ?? baseline.Pin;
         _candidate = candidate;
         _request = request;
     }
@@ -57,7 +66,7 @@ internal sealed class PairedRunner
         for (var w = 0; w < _request.WarmupCalls; w++)
         {
             var sample = selected[w % selected.Length];
-            Call(_baseline.Pin, BaselineArguments(sample), "baseline", sampleCpu: false);
+            Call(_baselinePin, BaselineArguments(sample), "baseline", sampleCpu: false);
             Call(_candidate.Pin, CandidateArguments(sample), "candidate", sampleCpu: false);
         }
 
@@ -97,13 +106,13 @@ internal sealed class PairedRunner
                 CallOutcome b, c;
                 if (baselineFirst)
                 {
-                    b = Call(_baseline.Pin, baselineArguments, "baseline", sampleCpu);
+                    b = Call(_baselinePin, baselineArguments, "baseline", sampleCpu);
                     c = Call(_candidate.Pin, candidateArguments, "candidate", sampleCpu);
                 }
                 else
                 {
                     c = Call(_candidate.Pin, candidateArguments, "candidate", sampleCpu);
-                    b = Call(_baseline.Pin, baselineArguments, "baseline", sampleCpu);
+                    b = Call(_baselinePin, baselineArguments, "baseline", sampleCpu);
                 }
 
                 _allocated += c.AllocatedBytes;

@@ -32,7 +32,9 @@ internal static class AcceptanceCheck
         await using var pipeline = await QuickStartPipeline.OpenAsync(options.Pin, options.Samples, options.SampleSeed, log);
         // As a run compiles these candidates (the method alone), unless --compile whole.
         pipeline.UseMethodOnly = options.Compile != "whole";
-        log.WriteLine("# compile path: " + (pipeline.UseMethodOnly ? "method only" : "whole project"));
+        pipeline.UseBaselineMethod = !options.AppBaseline;
+        log.WriteLine("# compile path: " + (pipeline.UseMethodOnly ? "method only" : "whole project") + "; baseline side: "
+            + (pipeline.UseMethodOnly && pipeline.UseBaselineMethod ? "its method compiled alike, loaded fresh per evaluation" : "the app's copy"));
         long tag = 1;
         var total = Stopwatch.StartNew();
 

@@ -51,6 +51,9 @@ internal sealed record PipelineOptions
     /// <summary>--candidates-per-second: which compile paths to measure, side by side: both (default), method, whole.</summary>
     public string Compile { get; init; } = "both";
 
+    /// <summary>--app-baseline: time method-only candidates against the app's copy of the baseline (as before the twin).</summary>
+    public bool AppBaseline { get; init; }
+
     public static PipelineOptions Parse(IReadOnlyList<string> args, PipelineOptions defaults)
     {
         var options = defaults;
@@ -60,6 +63,11 @@ internal sealed record PipelineOptions
             if (name == "--fixed-seed")
             {
                 options = options with { FixedSeed = true };
+                continue;
+            }
+            if (name == "--app-baseline")
+            {
+                options = options with { AppBaseline = true };
                 continue;
             }
             if (name == "--no-cascade")

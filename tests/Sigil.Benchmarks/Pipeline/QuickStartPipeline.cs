@@ -42,6 +42,13 @@ internal sealed class QuickStartPipeline : IAsyncDisposable
     /// <summary>Compile as a run does: the method alone when only the pin changed (default), else the whole project; false: always the whole project.</summary>
     public bool UseMethodOnly { get; set; } = true;
 
+    /// <summary>Time method-only candidates against the baseline's method compiled alike (as a run does); false: against the app's copy.</summary>
+    public bool UseBaselineMethod { get; set; } = true;
+
+    private CompiledCandidate? _baselineMethod;
+
+    private PinMethod PinMethod => new(KernelsType, Pin.ToString(), Pin == PinKind.Root ? ["System.Double"] : ["System.Int32[]"], IsStatic: true);
+
     public ProjectSession Session { get; }
 
     public CandidateCompiler Compiler { get; }
@@ -173,7 +180,7 @@ internal sealed class QuickStartPipeline : IAsyncDisposable
     /// <summary>Compiles one candidate (Kernels.cs replaced).</summary>
     public CompiledCandidate Compile(string kernels, CancellationToken ct = default)
     {
-        var pin = new PinMethod(KernelsType, Pin.ToString(), Pin == PinKind.Root ? ["System.Double"] : ["System.Int32[]"], IsStatic: true);
+        var pin = PinMethod;
         if (UseMethodOnly)
         {
             return _methodOnly.TryCompile(new Dictionary<string, string> { [KernelsKey] = kernels }, pin, out var whyNot, ct)
@@ -190,6 +197,7 @@ internal sealed class QuickStartPipeline : IAsyncDisposable
         {
             CandidatePdb = image.Pdb,
             CandidateEntryType = image.EntryTypeName,
+            BaselineMethod = image.EntryTypeName is not null && UseBaselineMethod ? _baselineMethod ??= _methodOnly.CompileBaselineMethod(PinMethod) : null,
             Rounds = rounds,
             Seed = seed,
             SampleIndices = sampleIndices,

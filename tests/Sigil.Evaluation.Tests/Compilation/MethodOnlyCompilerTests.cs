@@ -133,6 +133,29 @@ public sealed class MethodOnlyCompilerTests
         Assert.AreEqual("the method holds preprocessor directives", whyNot);
     }
 
+    [TestMethod]
+    public async Task CompileBaselineMethod_Root_IsTheSideMethodOnlyCandidatesAreTimedAgainst()
+    {
+        var compiler = new MethodOnlyCompiler(s_quickStart);
+        var pin = new SandboxPin("QuickStart.Kernels", "Root", ["double"]);
+        double[] inputs = [2, 3, 10, 49.5, 1e6];
+        var same = compiler.TryCompile(new Dictionary<string, string> { [QuickStartApp.KernelsKey] = Replace(s_quickStart, QuickStartApp.KernelsKey, "var guess = x / 2 + 1;", "var guess = x / 2 + 1.0;") }, Root, out var whyNot);
+        Assert.IsNotNull(same, whyNot);
+
+        var twin = compiler.CompileBaselineMethod(Root);
+        // A deliberately wrong "baseline method" shows that the worker times and compares against the twin, not the app's copy.
+        var wrong = compiler.TryCompile(new Dictionary<string, string> { [QuickStartApp.KernelsKey] = Replace(s_quickStart, QuickStartApp.KernelsKey, "i < 40;", "i < 4;") }, Root, out whyNot);
+
+        Assert.IsNotNull(twin);
+        Assert.IsNotNull(wrong, whyNot);
+        StringAssert.EndsWith(twin.EntryTypeName, "SigilCandidateMethod");
+        var against = await EvaluateAsync(s_quickStart, pin, same, inputs, twin);
+        var againstWrong = await EvaluateAsync(s_quickStart, pin, same, inputs, wrong);
+        Assert.IsTrue(against.Succeeded && againstWrong.Succeeded, against.Message + againstWrong.Message);
+        Assert.AreEqual(0, against.Mismatches);
+        Assert.AreEqual(inputs.Length, againstWrong.Mismatches);
+    }
+
     private static string Replace(ProjectSession session, string key, string from, string to)
     {
         var text = session.Sources[key];
@@ -140,7 +163,7 @@ public sealed class MethodOnlyCompilerTests
         return text.Replace(from, to, StringComparison.Ordinal);
     }
 
-    private async Task<SandboxResult> EvaluateAsync(ProjectSession session, SandboxPin pin, CompiledCandidate candidate, double[] inputs)
+    private async Task<SandboxResult> EvaluateAsync(ProjectSession session, SandboxPin pin, CompiledCandidate candidate, double[] inputs, CompiledCandidate? baselineMethod = null)
     {
         var baseline = (CompiledCandidate)new CandidateCompiler(session).CompileBaseline(TestContext.CancellationToken);
         var appDirectory = Path.Combine(Path.GetDirectoryName(session.ProjectPath)!, "bin", "Debug", "net10.0");
@@ -150,6 +173,7 @@ public sealed class MethodOnlyCompilerTests
         {
             CandidatePdb = candidate.Pdb,
             CandidateEntryType = candidate.EntryTypeName,
+            BaselineMethod = baselineMethod,
             Rounds = 3,
         }, TestContext.CancellationToken);
     }

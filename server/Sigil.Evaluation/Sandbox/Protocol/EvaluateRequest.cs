@@ -15,6 +15,18 @@ internal sealed class EvaluateRequest
     /// </summary>
     public string? CandidateEntryType { get; init; }
 
+    /// <summary>
+    /// With a method-only candidate: the baseline's own method compiled the same way, loaded fresh for this evaluation and
+    /// timed in place of the app's copy (both sides alike); null: the app's copy.
+    /// </summary>
+    public byte[]? BaselineMethodImage { get; init; }
+
+    /// <summary>The baseline method image's portable PDB, if any.</summary>
+    public byte[]? BaselineMethodPdb { get; init; }
+
+    /// <summary>The class of <see cref="BaselineMethodImage"/> that holds the baseline's method.</summary>
+    public string? BaselineMethodEntryType { get; init; }
+
     /// <summary>The candidate's portable PDB, if any.</summary>
     public byte[]? CandidatePdb { get; init; }
 
