@@ -1,0 +1,22 @@
+using Sigil.Core.Identity;
+
+namespace Sigil.Manifests.Verification;
+
+/// <summary>What the caller knows that the manifest cannot tell: the current build and what was applied before.</summary>
+public sealed record VerificationOptions
+{
+    /// <summary>
+    /// The abi-hash the current build has for a pin's function (looked up by package, module and qualname), or null
+    /// when the function no longer exists. Only the abi-hash is compared, never the commit.
+    /// </summary>
+    public required Func<FunctionId, string?> CurrentAbiHash { get; init; }
+
+    /// <summary>
+    /// The last applied manifest of the spec, or null for none. A lower sequence is a replay; the same sequence is
+    /// accepted only for the very same manifest id.
+    /// </summary>
+    public AppliedManifest? LastApplied { get; init; }
+
+    /// <summary>How far <c>created_at</c> may lie in the future before the manifest is refused (default 5 minutes).</summary>
+    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+}
