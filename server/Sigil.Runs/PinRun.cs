@@ -98,11 +98,12 @@ internal sealed class PinRun(RunEnvironment env, PinInfo pin, int pinIndex, int 
         var criteria = AcceptanceCriteria.Default with { Objective = request.Objective == RunObjective.Speed ? Objective.Speed : Objective.Score };
         var identity = string.Join("\n",
             ProtocolVersion, pin.Eval?.DisplayName ?? "outputs-equal", pin.Eval?.SourceDigest ?? "-", request.Objective,
-            request.Rounds.ToString(CultureInfo.InvariantCulture), criteria.Confidence.ToString("R", CultureInfo.InvariantCulture),
+            request.Rounds.ToString(CultureInfo.InvariantCulture), request.AcceptRounds.ToString(CultureInfo.InvariantCulture), criteria.Confidence.ToString("R", CultureInfo.InvariantCulture),
             criteria.Trim.ToString("R", CultureInfo.InvariantCulture));
         return new EvaluationSettings
         {
             Rounds = request.Rounds,
+            AcceptRounds = request.AcceptRounds,
             EvaluatorName = pin.Eval?.DisplayName ?? "outputs-equal",
             Criteria = criteria,
             Policy = request.Policy,

@@ -51,6 +51,13 @@ public sealed record RunRequest
     /// <summary>Interleaved rounds per full evaluation.</summary>
     public int Rounds { get; init; } = 30;
 
+    /// <summary>
+    /// Interleaved rounds of the holdout confirmation that decides whether the run's best is accepted as an improvement
+    /// (default 100: with 30, an identical candidate was accepted 6% of the time and a 4.4% speedup found 75%; with 100,
+    /// 1% and 97%; docs/benchmarks.md).
+    /// </summary>
+    public int AcceptRounds { get; init; } = 100;
+
     /// <summary>Samples replayed per evaluation at most.</summary>
     public int MaxSamples { get; init; } = 1000;
 

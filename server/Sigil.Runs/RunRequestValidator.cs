@@ -20,6 +20,7 @@ public static class RunRequestValidator
         }
         Check(request.Iterations is >= 1 and <= MaxIterations, $"--niter must be between 1 and {MaxIterations:N0} (got {request.Iterations}).");
         Check(request.Rounds is >= 3 and <= 10_000, $"--rounds must be between 3 and 10,000 (got {request.Rounds}); paired statistics need at least 3.");
+        Check(request.AcceptRounds is >= 3 and <= 10_000, $"--accept-rounds must be between 3 and 10,000 (got {request.AcceptRounds}); paired statistics need at least 3.");
         Check(request.MaxSamples is >= 1 and <= 1_000_000, $"--max-samples must be between 1 and 1,000,000 (got {request.MaxSamples}).");
         Check(request.HoldoutShare is >= 0 and < 1, $"--holdout must be at least 0 and below 1 (got {request.HoldoutShare}).");
         Check(request.BudgetTokens is null or > 0, $"--budget-tokens must be positive (got {request.BudgetTokens}).");

@@ -8,6 +8,9 @@ internal sealed record EvaluationSettings
 {
     public int Rounds { get; init; } = PairedTiming.DefaultRounds;
 
+    /// <summary>Rounds of the holdout confirmation, which decides acceptance (more than the search's: a claim needs power).</summary>
+    public int AcceptRounds { get; init; } = 100;
+
     /// <summary>Rounds of the cascade's cheap first check.</summary>
     public int CascadeRounds { get; init; } = 3;
 

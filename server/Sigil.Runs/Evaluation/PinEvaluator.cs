@@ -81,7 +81,7 @@ internal sealed class PinEvaluator(
             return null;
         }
         var changed = image.EntryTypeName is null ? ChangedCode.Predicate(candidate) : null;
-        var result = await RunAsync(image, samples.Holdout, settings.Rounds, null, changed, ct).ConfigureAwait(false);
+        var result = await RunAsync(image, samples.Holdout, settings.AcceptRounds, null, changed, ct).ConfigureAwait(false);
         var (evidence, decision) = Decide(result);
         var record = Record(id, result, evidence, decision, HoldoutEvaluator, samples.HoldoutDigest!, image);
         return (decision, record);

@@ -19,7 +19,7 @@ public sealed record CompareRequest
     public string? Candidate { get; init; }
 
     /// <summary>Interleaved paired rounds.</summary>
-    public int Rounds { get; init; } = 30;
+    public int Rounds { get; init; } = 100;
 
     /// <summary>Samples replayed at most (all tracked calls, holdout included).</summary>
     public int MaxSamples { get; init; } = 1000;

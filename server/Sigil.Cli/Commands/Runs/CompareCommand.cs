@@ -32,8 +32,8 @@ public sealed class CompareCommand : AsyncCommand<CompareCommand.Settings>
 
         /// <summary>Rounds.</summary>
         [CommandOption("--rounds <N>")]
-        [Description("Interleaved paired rounds (default 30)")]
-        public int Rounds { get; init; } = 30;
+        [Description("Interleaved paired rounds (default 100, as a run's acceptance check)")]
+        public int Rounds { get; init; } = 100;
 
         /// <summary>Seed.</summary>
         [CommandOption("--seed <S>")]

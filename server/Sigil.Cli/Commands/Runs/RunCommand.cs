@@ -41,6 +41,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             PinFilter = settings.Pin,
             Objective = settings.Objective == "score" ? RunObjective.Score : RunObjective.Speed,
             Rounds = settings.Rounds,
+            AcceptRounds = settings.AcceptRounds,
             MaxSamples = settings.MaxSamples,
             HoldoutShare = settings.Holdout,
             Llm = llm,

@@ -62,6 +62,11 @@ public sealed class RunSettings : ProjectSettings
     [Description("Interleaved rounds per evaluation (default 30)")]
     public int Rounds { get; init; } = 30;
 
+    /// <summary>Acceptance rounds.</summary>
+    [CommandOption("--accept-rounds <N>")]
+    [Description("Interleaved rounds of the holdout check that decides acceptance (default 100)")]
+    public int AcceptRounds { get; init; } = 100;
+
     /// <summary>Samples cap.</summary>
     [CommandOption("--max-samples <N>")]
     [Description("Replay at most N tracked calls per pin (default 1000)")]

@@ -78,6 +78,7 @@ public sealed class RunCommandTests
     [TestMethod]
     [DataRow("--optimizer", "nope", "There is no optimizer 'nope'")]
     [DataRow("--niter", "0", "--niter must be between 1")]
+    [DataRow("--accept-rounds", "2", "--accept-rounds must be between 3")]
     [DataRow("--param", "islands=0", "islands")]
     [DataRow("--allow", "Teleport", "is not a capability")]
     [DataRow("--pin", "NoSuchPin", "No pin of spec 'quickstart' matches")]
