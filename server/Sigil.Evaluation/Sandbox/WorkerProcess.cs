@@ -66,9 +66,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
         Process process;
         try
         {
-            process = Process.Start(launch.For(appDirectory)) ?? throw new SandboxUnavailableException("The worker process did not start.");
+            process = ProcessLauncher.Start(launch.For(appDirectory));
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             throw new SandboxUnavailableException($"The worker could not be started ({launch.Dotnet} {launch.WorkerPath}): {e.Message}", e);
         }

@@ -51,6 +51,36 @@ public sealed class WorkerPoolLifecycleTests
     }
 
     [TestMethod]
+    public async Task EvaluateAsync_WorkerStartedFromAThreadThatHasEnded_StillAlive()
+    {
+        // bubblewrap's --die-with-parent is tied to the thread that started the worker: a thread-pool thread retired
+        // between two evaluations used to take a healthy worker down with it (SIGKILL, reported as a crash).
+        await using var pool = new WorkerPool();
+        var context = s_app.SumContext(count: 5);
+        Exception? failure = null;
+        var starter = new Thread(() =>
+        {
+            try
+            {
+                pool.PrepareAsync(context, TestContext.CancellationToken).GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        starter.Start();
+        starter.Join();
+        Assert.IsNull(failure, failure?.ToString());
+        await Task.Delay(500, TestContext.CancellationToken); // the kernel delivers the death signal when the thread exits
+
+        var result = await pool.EvaluateAsync(s_app.SumJob(context, SandboxTestApp.FastSum), TestContext.CancellationToken);
+
+        Assert.IsTrue(result.Succeeded, result.Message);
+        Assert.AreEqual(1, pool.Statistics.WorkersStarted, "the same worker served both requests");
+    }
+
+    [TestMethod]
     public async Task EvaluateAsync_TwoWorkersTwoJobsAtOnce_BothRunOnTheirOwnWorker()
     {
         await using var pool = new WorkerPool(new SandboxOptions { Workers = 2 });
