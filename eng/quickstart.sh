@@ -13,7 +13,8 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 step "Building the sigil CLI and samples/QuickStart"
 dotnet build server/Sigil.Cli/Sigil.Cli.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
-dotnet build samples/QuickStart/QuickStart.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+# Debug, the configuration sigil run opens the project with (its generator reference is built alongside).
+dotnet build samples/QuickStart/QuickStart.csproj -nologo -v quiet -clp:ErrorsOnly
 
 step "sigil init (idempotent)"
 ./sigil init --project samples/QuickStart
@@ -22,7 +23,7 @@ step "sigil tracker start"
 ./sigil tracker start --project samples/QuickStart
 
 step "Running the QuickStart app (every pinned call is tracked)"
-dotnet samples/QuickStart/bin/Release/net10.0/QuickStart.dll --rounds 30 > /dev/null
+dotnet samples/QuickStart/bin/Debug/net10.0/QuickStart.dll --rounds 30 > /dev/null
 
 step "sigil tracker stop"
 ./sigil tracker stop --project samples/QuickStart

@@ -1,3 +1,4 @@
+using Sigil.Testing.ChatServer;
 using Sigil.Optimizers.Strategies;
 using Sigil.Optimizers.Strategies.Bandit;
 using Sigil.Optimizers.Strategies.Configuration;

@@ -1,3 +1,4 @@
+using Sigil.Testing.ChatServer;
 using Sigil.Candidates.Parsing;
 using Sigil.Optimizers.Strategies;
 using Sigil.Optimizers.Strategies.Configuration;

@@ -1,3 +1,4 @@
+using Sigil.Testing.ChatServer;
 using System.Net;
 using System.Net.Sockets;
 using Sigil.Core.Identity;

@@ -1,3 +1,4 @@
+using Sigil.Testing.ChatServer;
 using Sigil.Core.Identity;
 using Sigil.Evaluation.Measurement;
 using Sigil.Optimizers.Generators.Llm;

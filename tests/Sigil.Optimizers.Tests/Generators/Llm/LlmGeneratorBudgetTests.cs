@@ -1,3 +1,4 @@
+using Sigil.Testing.ChatServer;
 using Sigil.Optimizers.Generators;
 using Sigil.Optimizers.Generators.Budget;
 using Sigil.Optimizers.Generators.Llm;

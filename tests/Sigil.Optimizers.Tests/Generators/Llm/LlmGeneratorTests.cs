@@ -1,3 +1,4 @@
+using Sigil.Testing.ChatServer;
 using System.Diagnostics;
 using Sigil.Candidates;
 using Sigil.Candidates.Building;
@@ -43,7 +44,7 @@ public sealed class LlmGeneratorTests
         Assert.AreEqual("/v1/chat/completions", request.Path);
         Assert.AreEqual("Bearer " + ApiKey, request.Authorization);
         Assert.AreEqual("test-model", request.Model);
-        Assert.AreEqual(7, request.Body.RootElement.GetProperty("seed").GetInt64());
+        Assert.AreEqual(7, request.Seed);
     }
 
     [TestMethod]

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Sigil.Optimizers.Tests.Support;
+namespace Sigil.Testing.ChatServer;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (a free port) speaking the OpenAI chat-completions protocol:
@@ -37,6 +36,20 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
     /// <summary>How many requests arrived.</summary>
     public int RequestCount => _requests.Count;
 
+    /// <summary>Replies not used yet.</summary>
+    public int RepliesLeft => _script.Count;
+
+    /// <summary>Adds replies at the end of the script (between runs).</summary>
+    public void Enqueue(IEnumerable<Reply> replies)
+    {
+        foreach (var reply in replies)
+        {
+            _script.Enqueue(reply);
+        }
+    }
+
+    public static Task<ScriptedChatServer> StartAsync(IEnumerable<Reply> script) => StartAsync([.. script]);
+
     public static async Task<ScriptedChatServer> StartAsync(params Reply[] script)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -53,7 +66,8 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
         _requests.Enqueue(new RecordedRequest(DateTimeOffset.UtcNow, context.Request.Path, context.Request.Headers.Authorization.ToString(), body));
         if (!_script.TryDequeue(out var reply))
         {
@@ -69,9 +83,5 @@ internal sealed class ScriptedChatServer : IAsyncDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(stop.Token);
         await _app.DisposeAsync();
-        foreach (var request in _requests)
-        {
-            request.Body.Dispose();
-        }
     }
 }

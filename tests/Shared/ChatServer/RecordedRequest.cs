@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Sigil.Runs.Tests.Support;
+namespace Sigil.Testing.ChatServer;
 
 /// <summary>A request <see cref="ScriptedChatServer"/> received, with its raw JSON body.</summary>
-internal sealed record RecordedRequest(string Path, string? Authorization, string Body)
+internal sealed record RecordedRequest(DateTimeOffset At, string Path, string? Authorization, string Body)
 {
     public string Model => Parse(root => root.GetProperty("model").GetString()!);
 

@@ -1,15 +1,18 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace Sigil.Optimizers.Tests.Support;
+namespace Sigil.Testing.ChatServer;
 
 /// <summary>One scripted answer of <see cref="ScriptedChatServer"/>.</summary>
 internal abstract record Reply
 {
+    /// <summary>The model name scripted completions report.</summary>
+    public const string ModelName = "test-model";
+
     public abstract Task WriteAsync(HttpContext context);
 
     /// <summary>A chat completion with <paramref name="content"/> and the given usage.</summary>
-    public static Reply Completion(string content, int promptTokens = 100, int completionTokens = 50, string model = "test-model") =>
+    public static Reply Completion(string content, int promptTokens = 100, int completionTokens = 50, string model = ModelName) =>
         new CompletionReply(content, promptTokens, completionTokens, model);
 
     /// <summary>An HTTP error with an OpenAI-style error body and optional headers.</summary>
