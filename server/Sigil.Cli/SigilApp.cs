@@ -1,5 +1,6 @@
 using Sigil.Cli.Commands;
 using Sigil.Cli.Commands.Config;
+using Sigil.Cli.Commands.Keys;
 using Sigil.Cli.Commands.Runs;
 using Sigil.Cli.Commands.Tracker;
 using Sigil.Cli.Commands.Workspace;
@@ -77,6 +78,15 @@ public static class SigilApp
             settings.AddCommand<ConfigListCommand>("list");
             settings.AddCommand<ConfigGetCommand>("get");
             settings.AddCommand<ConfigSetCommand>("set");
+        });
+        config.AddBranch("keys", keys =>
+        {
+            keys.SetDescription("Create signing keys and choose which keys this project trusts (sigil.keys.json)");
+            keys.SetDefaultCommand<KeysListCommand>();
+            keys.AddCommand<KeysNewCommand>("new");
+            keys.AddCommand<KeysListCommand>("list");
+            keys.AddCommand<KeysTrustCommand>("trust");
+            keys.AddCommand<KeysRevokeCommand>("revoke");
         });
     }
 
