@@ -1,21 +1,15 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
 using Sigil.Publishing.Git;
 
 namespace Sigil.Trust.Git;
 
 /// <summary>
-/// The few read-only git questions the trust services ask (HEAD, remote, identity, a file at a commit), through the real
-/// git with an argument list, <c>LC_ALL=C</c>, no prompts and its own empty standard input; the executable and extra
-/// environment come from <see cref="GitOptions"/> as for publishing. Never changes a repository.
+/// The few read-only git questions the trust services ask (HEAD, remote, identity, a file at a commit), run through
+/// publishing's <see cref="GitProcess"/> (same executable, environment and no-prompt rules). Never changes a repository.
 /// </summary>
 internal sealed class GitCli(GitOptions? options)
 {
-    private static readonly string[] Removed =
-        ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR"];
-
-    private readonly GitOptions _options = options ?? GitOptions.Default;
+    private readonly GitProcess _git = new(options ?? GitOptions.Default);
 
     /// <summary>The top folder of the working tree holding <paramref name="folder"/>, or null when it is not in one.</summary>
     public async Task<string?> RootAsync(string folder, CancellationToken ct) =>
@@ -77,66 +71,7 @@ internal sealed class GitCli(GitOptions? options)
         {
             return (-1, []);
         }
-        var start = new ProcessStartInfo(_options.Executable)
-        {
-            WorkingDirectory = folder,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        Configure(start.Environment);
-        using var process = new Process { StartInfo = start };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception e)
-        {
-            throw new GitException("git " + string.Join(' ', arguments), $"git could not be started ('{_options.Executable}': {e.Message}). Install git and put it on PATH.", e);
-        }
-        process.StandardInput.Close();
-        using var output = new MemoryStream();
-        var reading = process.StandardOutput.BaseStream.CopyToAsync(output, CancellationToken.None);
-        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            await process.WaitForExitAsync(ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        await reading.ConfigureAwait(false);
-        await error.ConfigureAwait(false);
-        return (process.ExitCode, output.ToArray());
-    }
-
-    private void Configure(IDictionary<string, string?> environment)
-    {
-        foreach (var name in Removed)
-        {
-            environment.Remove(name);
-        }
-        environment["LC_ALL"] = "C";
-        environment["GIT_TERMINAL_PROMPT"] = "0";
-        environment["GIT_PAGER"] = "cat";
-        foreach (var (name, value) in _options.Environment)
-        {
-            if (value is null)
-            {
-                environment.Remove(name);
-            }
-            else
-            {
-                environment[name] = value;
-            }
-        }
+        var result = await _git.RunAsync(folder, arguments, null, ct).ConfigureAwait(false);
+        return (result.ExitCode, result.Output);
     }
 }
