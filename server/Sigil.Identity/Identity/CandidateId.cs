@@ -5,7 +5,7 @@ namespace Sigil.Core.Identity;
 
 /// <summary>
 /// <c>diff://b3:&lt;digest&gt;</c>: the identity of a candidate, BLAKE3 over its unified diff text and its canonical
-/// AST patch (see <see cref="AstPatch"/>). Line endings of the diff are normalized to LF before hashing.
+/// AST patch (see <c>AstPatch</c> in Sigil.Core). Line endings of the diff are normalized to LF before hashing.
 /// </summary>
 public sealed record CandidateId(string Digest)
 {

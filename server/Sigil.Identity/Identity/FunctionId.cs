@@ -6,7 +6,7 @@ namespace Sigil.Core.Identity;
 /// <summary>
 /// <c>sigil://&lt;package&gt;@&lt;git-commit&gt;/&lt;module&gt;:&lt;qualname&gt;#&lt;abi-hash&gt;</c>: the exact identity of a pinned method.
 /// In .NET the package is the assembly name, the module is the namespace (<c>global</c> when there is none) and the
-/// qualname is <c>Type.Nested.Method(paramtypes)</c>. The abi-hash is BLAKE3 over <see cref="AbiPreimage"/>.
+/// qualname is <c>Type.Nested.Method(paramtypes)</c>. The abi-hash is BLAKE3 over <c>AbiPreimage</c> (Sigil.Core).
 /// </summary>
 public sealed partial record FunctionId(string Package, string Commit, string Module, string QualifiedName, string AbiHash)
 {
