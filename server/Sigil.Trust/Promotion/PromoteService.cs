@@ -53,7 +53,7 @@ public sealed partial class PromoteService(TimeProvider? time = null)
         var codebase = await Codebase.ReadAsync(layout.ProjectDirectory, request.Git, warnings, ct).ConfigureAwait(false);
         var author = await Codebase.AuthorAsync(request.Author, layout.ProjectDirectory, request.Git, ct).ConfigureAwait(false);
         var records = new ManifestRecords(layout.ManifestsDirectory);
-        var applied = new AppliedManifests(layout.Paths).Find(request.Spec);
+        var applied = AppliedRecord.Find(layout, request.Spec);
         var created = WholeSeconds(_time.GetUtcNow());
         var draft = new ManifestDocument
         {

@@ -48,7 +48,7 @@ public sealed class VerifyService(TimeProvider? time = null)
             throw new TrustException(TrustErrorCodes.BuildOutputMissing, $"{e.Message} Build the project first (dotnet build).", e);
         }
         var parsed = TryParse(bytes);
-        var lastApplied = parsed is null ? null : new AppliedManifests(layout.Paths).Find(parsed.Spec);
+        var lastApplied = parsed is null ? null : AppliedRecord.Find(layout, parsed.Spec);
         var options = new VerificationOptions { CurrentAbiHash = abi.Find, LastApplied = lastApplied };
         var verdict = new ManifestVerifier(new TrustStore(layout.ProjectDirectory, _time), _time).Verify(bytes, options);
         var warnings = new List<string>();

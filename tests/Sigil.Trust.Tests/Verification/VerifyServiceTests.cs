@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Sigil.Core.Hashing;
 using Sigil.Manifests.Signing;
 using Sigil.Manifests.Verification;
-using Sigil.Trust.Applied;
+using Sigil.Manifests.Applied;
 using Sigil.Trust.Errors;
 using Sigil.Trust.Tests.Support;
 using Sigil.Trust.Verification;
@@ -94,7 +94,7 @@ public sealed class VerifyServiceTests
     {
         var (fixture, promoted) = await PromotedAsync();
         using var _ = fixture;
-        var applied = new AppliedManifests(fixture.Paths);
+        var applied = new AppliedManifests(fixture.Paths.SigilDirectory);
         applied.Record("quickstart", new AppliedManifest(promoted.Sequence, promoted.ManifestId));
         Assert.IsTrue(fixture.Verify(promoted.ManifestPath).Valid);
 

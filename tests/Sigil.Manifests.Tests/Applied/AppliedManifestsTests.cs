@@ -1,10 +1,8 @@
 using Sigil.Core.Hashing;
+using Sigil.Manifests.Applied;
 using Sigil.Manifests.Verification;
-using Sigil.Projects;
-using Sigil.Trust.Applied;
-using Sigil.Trust.Errors;
 
-namespace Sigil.Trust.Tests.Applied;
+namespace Sigil.Manifests.Tests.Applied;
 
 [TestClass]
 public sealed class AppliedManifestsTests
@@ -14,7 +12,7 @@ public sealed class AppliedManifestsTests
     private static (AppliedManifests Applied, string Root) Create()
     {
         var root = Directory.CreateTempSubdirectory("sigil-applied-").FullName;
-        return (new AppliedManifests(new SigilPaths(root)), root);
+        return (new AppliedManifests(Path.Combine(root, ".sigil")), root);
     }
 
     [TestMethod]
@@ -52,10 +50,10 @@ public sealed class AppliedManifestsTests
             applied.Record("quickstart", new AppliedManifest(3, Id("a")));
             var before = File.ReadAllBytes(applied.FilePath);
 
-            var lower = Assert.ThrowsExactly<TrustException>(() => applied.Record("quickstart", new AppliedManifest(2, Id("b"))));
-            var sameSequence = Assert.ThrowsExactly<TrustException>(() => applied.Record("quickstart", new AppliedManifest(3, Id("b"))));
+            var lower = Assert.ThrowsExactly<AppliedManifestsException>(() => applied.Record("quickstart", new AppliedManifest(2, Id("b"))));
+            var sameSequence = Assert.ThrowsExactly<AppliedManifestsException>(() => applied.Record("quickstart", new AppliedManifest(3, Id("b"))));
 
-            Assert.AreEqual(TrustErrorCodes.AppliedManifests, lower.Code);
+            StringAssert.Contains(lower.Message, "would go back");
             StringAssert.Contains(sameSequence.Message, "would go back");
             CollectionAssert.AreEqual(before, File.ReadAllBytes(applied.FilePath));
             Assert.ThrowsExactly<ArgumentException>(() => applied.Record("quickstart", new AppliedManifest(4, "manifest://nope")));
@@ -82,7 +80,7 @@ public sealed class AppliedManifestsTests
             Directory.CreateDirectory(Path.GetDirectoryName(applied.FilePath)!);
             File.WriteAllText(applied.FilePath, content);
 
-            var error = Assert.ThrowsExactly<TrustException>(() => applied.Find("q"));
+            var error = Assert.ThrowsExactly<AppliedManifestsException>(() => applied.Find("q"));
 
             StringAssert.StartsWith(error.Message, applied.FilePath + ": ");
             StringAssert.Contains(error.Message, problem);

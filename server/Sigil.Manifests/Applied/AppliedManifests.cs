@@ -2,10 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Sigil.Manifests.Verification;
-using Sigil.Projects;
-using Sigil.Trust.Errors;
 
-namespace Sigil.Trust.Applied;
+namespace Sigil.Manifests.Applied;
 
 /// <summary>
 /// <c>.sigil/resolver/applied.json</c>: per spec, the manifest a resolver last applied, so an older manifest is never
@@ -20,18 +18,18 @@ public sealed partial class AppliedManifests
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>The applied-manifest record of the project at <paramref name="paths"/>.</summary>
-    public AppliedManifests(SigilPaths paths)
+    /// <summary>The applied-manifest record of the project whose <c>.sigil</c> folder is <paramref name="sigilDirectory"/>.</summary>
+    public AppliedManifests(string sigilDirectory)
     {
-        ArgumentNullException.ThrowIfNull(paths);
-        FilePath = Path.Combine(Path.GetFullPath(paths.SigilDirectory), "resolver", FileName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sigilDirectory);
+        FilePath = Path.Combine(Path.GetFullPath(sigilDirectory), "resolver", FileName);
     }
 
     /// <summary>Full path of <c>applied.json</c>.</summary>
     public string FilePath { get; }
 
     /// <summary>Every spec's last applied manifest; empty when the file does not exist.</summary>
-    /// <exception cref="TrustException">The file is damaged (<see cref="TrustErrorCodes.AppliedManifests"/>).</exception>
+    /// <exception cref="AppliedManifestsException">The file is damaged.</exception>
     public IReadOnlyDictionary<string, AppliedManifest> ReadAll()
     {
         if (!File.Exists(FilePath))
@@ -70,7 +68,7 @@ public sealed partial class AppliedManifests
     /// Records that <paramref name="applied"/> is now the spec's applied manifest. Recording the same manifest again
     /// changes nothing; a lower sequence, or the same sequence with another id, is refused and nothing is written.
     /// </summary>
-    /// <exception cref="TrustException">The record would go back, or the file is damaged.</exception>
+    /// <exception cref="AppliedManifestsException">The record would go back, or the file is damaged.</exception>
     public void Record(string spec, AppliedManifest applied)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
@@ -88,7 +86,7 @@ public sealed partial class AppliedManifests
             }
             if (applied.Sequence <= last.Sequence)
             {
-                throw new TrustException(TrustErrorCodes.AppliedManifests,
+                throw new AppliedManifestsException(
                     $"Spec '{spec}' already applied sequence {last.Sequence} ({last.ManifestId}); sequence {applied.Sequence} ({applied.ManifestId}) would go back. Promote a new manifest.");
             }
         }
@@ -143,7 +141,7 @@ public sealed partial class AppliedManifests
             : throw Damaged($"{spec}.manifest_id", "must be manifest://b3:<64 lowercase hex>");
     }
 
-    private TrustException Damaged(string path, string problem) => new(TrustErrorCodes.AppliedManifests,
+    private AppliedManifestsException Damaged(string path, string problem) => new(
         $"{FilePath}: {path} {problem}. The resolver keeps this file to refuse older manifests; restore it from a backup or fix it by hand.");
 
     [GeneratedRegex("^manifest://b3:[0-9a-f]{64}$")]
