@@ -38,7 +38,7 @@ namespace Sigil.Generators.Emit
             w.Close();
             w.Line();
             w.Open("namespace " + Namespace);
-            WriteAssembly(w, specs, projectDirectory);
+            WriteAssembly(w, pins, specs, projectDirectory);
             foreach (var pin in pins)
             {
                 w.Line();
@@ -64,15 +64,30 @@ namespace Sigil.Generators.Emit
             return w.ToString();
         }
 
-        private static void WriteAssembly(CodeWriter w, IReadOnlyList<SpecModel> specs, string projectDirectory)
+        private static void WriteAssembly(CodeWriter w, IReadOnlyList<EmitPin> pins, IReadOnlyList<SpecModel> specs, string projectDirectory)
         {
             var specArray = specs.Count == 0
                 ? "global::System.Array.Empty<global::Sigil.Runtime.SpecDescriptor>()"
                 : "new global::Sigil.Runtime.SpecDescriptor[] { " + string.Join(", ", specs.Select(s =>
                     "new(" + Literal(s.Name) + ", " + Literal(s.Description) + ", " + (s.StoreRawInputs ? "true" : "false") + ")")) + " }";
+            foreach (var pin in pins)
+            {
+                w.Line("file delegate " + pin.Signature.ReturnTypeCode + " " + pin.Prefix + "_Impl(" + PinMethodsEmitter.ImplementationParameters(pin.Signature) + ");");
+            }
+            if (pins.Count > 0)
+            {
+                w.Line();
+            }
             w.Open("file static class SigilAssembly");
+            foreach (var pin in pins)
+            {
+                w.Line("internal static readonly global::Sigil.Runtime.PinRoute " + pin.Prefix + "Route = new(" + Literal(pin.FunctionId) + ", typeof(" + pin.Prefix + "_Impl));");
+            }
+            var routes = pins.Count == 0
+                ? "global::System.Array.Empty<global::Sigil.Runtime.PinRoute>()"
+                : "new global::Sigil.Runtime.PinRoute[] { " + string.Join(", ", pins.Select(p => p.Prefix + "Route")) + " }";
             w.Line("internal static readonly global::Sigil.Runtime.SigilProject Project = global::Sigil.Runtime.PinRegistry.Initialize("
-                + Verbatim(projectDirectory) + ", " + specArray + ");");
+                + Verbatim(projectDirectory) + ", " + specArray + ", " + routes + ");");
             w.Line();
             w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
             w.Line("internal static void Initialize() => global::System.GC.KeepAlive(Project);");

@@ -44,24 +44,30 @@ namespace Sigil.Generators.Emit
 
             w.Line("[" + CompilerServices + "MethodImpl(" + CompilerServices + "MethodImplOptions.NoInlining)]");
             w.Open("private static " + returnType + " " + p + "_Tracked(" + parameters + ")");
+            w.Line("var route = SigilAssembly." + p + "Route;");
+            w.Line("var served = route.Served as " + p + "_Impl;");
+            w.Open("if (served is not null)");
+            w.Line("route.CountServed();");
+            w.Close();
+            var invoked = Invoked(pin, original, arguments, isVoid);
             w.Line("var tracker = " + p + ".Tracker;");
             w.Open("if (!tracker.Enabled)");
-            WriteReturn(w, isVoid, original);
+            WriteReturn(w, isVoid, invoked);
             w.Close();
             if (s.IsAsync)
             {
-                w.Line("return " + p + "_TrackedAsync(tracker" + (arguments.Length > 0 ? ", " + arguments : string.Empty) + ");");
+                w.Line("return " + p + "_TrackedAsync(tracker, served" + (arguments.Length > 0 ? ", " + arguments : string.Empty) + ");");
                 w.Close();
                 w.Line();
                 var trackerType = "global::Sigil.Runtime.PinTracker<" + InterceptorEmitter.TrackerTypes(s) + ">";
-                w.Open("private static async " + returnType + " " + p + "_TrackedAsync(" + trackerType + " tracker"
+                w.Open("private static async " + returnType + " " + p + "_TrackedAsync(" + trackerType + " tracker, " + p + "_Impl? served"
                     + (parameters.Length > 0 ? ", " + parameters : string.Empty) + ")");
-                WriteTrackedBody(w, pin, original + ".ConfigureAwait(false)", isAwaited: true);
+                WriteTrackedBody(w, pin, "(" + invoked + ").ConfigureAwait(false)", isAwaited: true);
                 w.Close();
             }
             else
             {
-                WriteTrackedBody(w, pin, original, isAwaited: false);
+                WriteTrackedBody(w, pin, invoked, isAwaited: false);
                 w.Close();
             }
             WriteAccessors(w, pin);
@@ -113,6 +119,17 @@ namespace Sigil.Generators.Emit
                 w.Line("return result;");
             }
         }
+
+        /// <summary>
+        /// The call of the served candidate when there is one, else of the baseline. For void pins it is a statement
+        /// (if/else without the final semicolon), for the others an expression.
+        /// </summary>
+        private static string Invoked(EmitPin pin, string original, string arguments, bool isVoid) => isVoid
+            ? "if (served is null) " + original + "; else served(" + arguments + ")"
+            : "served is null ? " + original + " : served(" + arguments + ")";
+
+        /// <summary>The parameters of a pin's implementation delegate: self first for instance pins, never <c>this</c>.</summary>
+        public static string ImplementationParameters(PinSignature s) => Parameters(s, extensionThis: false);
 
         /// <summary>The direct call of the pin (or of its accessor).</summary>
         private static string Original(EmitPin pin)

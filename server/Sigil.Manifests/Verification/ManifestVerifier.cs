@@ -52,7 +52,7 @@ public sealed class ManifestVerifier(ITrustedKeys trustedKeys, TimeProvider? tim
                 ?? CheckSequence(document, options)
                 ?? CheckAbi(document, options)
                 ?? PolicyCheck.FirstViolation(document)
-                ?? VerificationResult.Success(document);
+                ?? ArtifactCheck.Read(document, options);
         }
         catch (CanonicalJsonException e)
         {

@@ -32,4 +32,10 @@ public static class VerificationCodes
 
     /// <summary>A pin's metrics or evidence do not satisfy the manifest's policy.</summary>
     public const string PolicyViolation = "policy-violation";
+
+    /// <summary>A pin has no compiled artifact, or its file beside the manifest cannot be read (only when artifacts are required).</summary>
+    public const string ArtifactMissing = "artifact-missing";
+
+    /// <summary>An artifact's bytes do not have the signed size or BLAKE3 digest: it is not the approved code.</summary>
+    public const string ArtifactMismatch = "artifact-mismatch";
 }

@@ -19,4 +19,14 @@ public sealed record VerificationOptions
 
     /// <summary>How far <c>created_at</c> may lie in the future before the manifest is refused (default 5 minutes).</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The manifest's own path: when set, each pin's artifact is read from <c>artifacts/</c> beside it and must have the
+    /// signed size and digest; the bytes checked are returned in <see cref="VerificationResult.Artifacts"/> (load those,
+    /// never the file again).
+    /// </summary>
+    public string? ManifestPath { get; init; }
+
+    /// <summary>With <see cref="ManifestPath"/>: every pin must have an artifact (the resolver serves all pins or none).</summary>
+    public bool RequireArtifacts { get; init; }
 }

@@ -8,8 +8,10 @@ namespace Sigil.Manifests.Verification;
 /// </summary>
 public sealed record VerificationResult
 {
-    private VerificationResult(bool valid, string? code, string? message, string? pin, ManifestDocument? document)
+    private VerificationResult(bool valid, string? code, string? message, string? pin, ManifestDocument? document,
+        IReadOnlyDictionary<string, byte[]>? artifacts = null)
     {
+        Artifacts = artifacts ?? new Dictionary<string, byte[]>(StringComparer.Ordinal);
         Valid = valid;
         Code = code;
         Message = message;
@@ -32,9 +34,15 @@ public sealed record VerificationResult
     /// <summary>The verified document; null unless <see cref="Valid"/>, so nothing unverified can be applied by mistake.</summary>
     public ManifestDocument? Document { get; }
 
+    /// <summary>
+    /// The verified artifact bytes by pin FunctionID (empty unless <see cref="VerificationOptions.ManifestPath"/> was
+    /// given and the manifest is valid).
+    /// </summary>
+    public IReadOnlyDictionary<string, byte[]> Artifacts { get; }
+
     /// <summary>A passing result.</summary>
-    public static VerificationResult Success(ManifestDocument document) =>
-        new(true, null, null, null, document ?? throw new ArgumentNullException(nameof(document)));
+    public static VerificationResult Success(ManifestDocument document, IReadOnlyDictionary<string, byte[]>? artifacts = null) =>
+        new(true, null, null, null, document ?? throw new ArgumentNullException(nameof(document)), artifacts);
 
     /// <summary>A failing result.</summary>
     public static VerificationResult Failure(string code, string message, string? pin = null) =>

@@ -34,6 +34,14 @@ public static class PinRegistry
         }
     }
 
+    /// <summary>The project of the calling assembly, with the routes of its pins (served as the resolver decides).</summary>
+    public static SigilProject Initialize(string projectDirectory, SpecDescriptor[] specs, PinRoute[] routes)
+    {
+        var project = Initialize(projectDirectory, specs);
+        project.Route(routes);
+        return project;
+    }
+
     /// <summary>The projects registered in this process.</summary>
     public static IReadOnlyList<SigilProject> Projects
     {
@@ -50,7 +58,7 @@ public static class PinRegistry
     {
         lock (s_projects)
         {
-            SigilDispatcher.SetActive(s_projects.Values.Any(p => p.TrackingEnabled));
+            SigilDispatcher.SetActive(s_projects.Values.Any(p => p.TrackingEnabled || p.Serving));
         }
     }
 }

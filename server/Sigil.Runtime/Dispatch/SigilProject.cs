@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using Sigil.Runtime.Resolution;
 using Sigil.Runtime.Tracking;
 
 namespace Sigil.Runtime;
@@ -14,6 +15,7 @@ public sealed class SigilProject
     private readonly Dictionary<string, SpecDescriptor> _specs = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private readonly TrackerControl? _control;
+    private readonly ProjectResolver _resolver;
     private IPinDrain[] _trackers = [];
     private SampleLogWriter? _writer;
     private volatile bool _trackingEnabled;
@@ -23,6 +25,7 @@ public sealed class SigilProject
         ProjectDirectory = projectDirectory;
         SigilDirectory = Path.Combine(projectDirectory, ".sigil");
         AddSpecs(specs);
+        _resolver = new ProjectResolver(projectDirectory, SigilDirectory, ResolverSettings.Read(projectDirectory), PinRegistry.RecomputeGate);
         if (watchTracker)
         {
             _control = new TrackerControl(SigilDirectory, OnTrackerChanged);
@@ -41,6 +44,15 @@ public sealed class SigilProject
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => _trackingEnabled;
     }
+
+    /// <summary>True while at least one pin is served by an approved candidate (see <see cref="Resolution"/>).</summary>
+    public bool Serving => _resolver.Serving;
+
+    /// <summary>What the resolver decided: mode, manifest, fallback reason and the served pins with their call counts.</summary>
+    public ResolutionStatus Resolution => _resolver.Status;
+
+    /// <summary>The resolver's log lines written by this process (also in <c>.sigil/resolver/resolver.log</c>).</summary>
+    public IReadOnlyList<string> ResolverLog => _resolver.Log.Lines;
 
     /// <summary>The specs declared by the assemblies of this project loaded so far.</summary>
     public IReadOnlyCollection<SpecDescriptor> Specs
@@ -66,6 +78,13 @@ public sealed class SigilProject
             _trackers = [.. _trackers, tracker];
         }
         return tracker;
+    }
+
+    /// <summary>Serves an assembly's pins as the resolver decides (called once per assembly by generated code).</summary>
+    public void Route(PinRoute[] routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        _resolver.Attach(routes);
     }
 
     /// <summary>Whether the spec permits storing raw values (false for an unknown spec).</summary>

@@ -37,8 +37,9 @@ internal static class PinReader
             metrics.Add(name, JsonValues.Number(value, path));
         }
         var evidence = ReadEvidence(reader.Object("evidence"));
-        reader.EnsureNothingElse("a pin {function_id, candidate, metrics, evidence}");
-        return new ManifestPin(functionId, candidate, metrics, evidence);
+        var artifact = reader.OptionalObject("artifact") is { } artifactReader ? ReadArtifact(artifactReader) : null;
+        reader.EnsureNothingElse("a pin {function_id, candidate, metrics, evidence, artifact?}");
+        return new ManifestPin(functionId, candidate, metrics, evidence, artifact);
     }
 
     private static T ParseIdentity<T>(JsonObjectReader reader, string name, Func<string, T> parse)
@@ -65,6 +66,19 @@ internal static class PinReader
         }
         reader.EnsureNothingElse("evidence {n_trials, ci}");
         return new PinEvidence(trials, intervals);
+    }
+
+    private static PinArtifact ReadArtifact(JsonObjectReader reader)
+    {
+        var digest = DigestUri.Check(reader.String("digest"), PinArtifact.DigestPrefix, reader.PathOf("digest"));
+        var entryType = reader.String("entry_type");
+        if (entryType.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '/' or '\\' or ',' or '[' or ']'))
+        {
+            throw new JsonShapeException(reader.PathOf("entry_type"), $"'{entryType}' is not a type's metadata name (e.g. Shop.SigilCandidateMethod).");
+        }
+        var size = reader.Integer("size", minimum: 1);
+        reader.EnsureNothingElse("an artifact {digest, entry_type, size}");
+        return new PinArtifact(digest, entryType, size);
     }
 
     private static ConfidenceInterval ReadInterval(JsonElement array, string path)
