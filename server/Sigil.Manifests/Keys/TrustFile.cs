@@ -86,6 +86,13 @@ internal static class TrustFile
             throw new JsonShapeException(entry.PathOf(revokedAt is null ? "revoked_reason" : "revoked_at"),
                 "revoked_at and revoked_reason must both be set (a revoked key) or both be null (a trusted key).");
         }
+        // A trusted entry must hold a real key (see Ed25519Verifier.CheckPublicKey); a revoked one verifies nothing, so an
+        // entry revoked before this check existed still loads and keeps refusing manifests signed with it.
+        if (revokedAt is null && Ed25519Verifier.CheckPublicKey(publicKey) is { } problem)
+        {
+            throw new JsonShapeException(entry.PathOf("public_key"),
+                $"is not a valid Ed25519 public key: {problem}; no manifest may be verified with it, so remove the entry (see how it got there with `git log -p {TrustStore.FileName}`).");
+        }
         entry.EnsureNothingElse("a sigil.keys.json key entry");
         return new TrustedKey(keyId, name, publicKey, addedAt, revokedAt, reason);
     }

@@ -53,9 +53,10 @@ public sealed class TrustStore : ITrustedKeys
     {
         KeyName.Validate(name);
         var keyId = KeyId.FromPublicKey(publicKey);
-        if (!Ed25519Verifier.IsValidPublicKey(publicKey))
+        if (Ed25519Verifier.CheckPublicKey(publicKey) is { } problem)
         {
-            throw new TrustStoreException($"The bytes given for key {keyId} are not a valid Ed25519 public key; export it again from the signer.");
+            throw new TrustStoreException(
+                $"The bytes given for key {keyId} are not a valid Ed25519 public key: {problem}. Nothing was trusted; ask the key's holder for the 'public key' line 'sigil keys new' printed, or make a new key.");
         }
         var keys = List().ToList();
         if (keys.Find(key => key.KeyId == keyId) is { } existing)
