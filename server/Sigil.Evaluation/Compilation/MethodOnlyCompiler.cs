@@ -57,12 +57,28 @@ public sealed class MethodOnlyCompiler
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(pin);
         _session.ThrowIfDisposed();
-        var (compiled, reason) = Attempt(sources, pin, cancellationToken);
+        var (compiled, reason) = Attempt(sources, pin, null, cancellationToken);
         whyNot = reason;
         return compiled;
     }
 
-    private (CompiledCandidate?, string?) Attempt(IReadOnlyDictionary<string, string> sources, PinMethod pin, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="TryCompile(IReadOnlyDictionary{string, string}, PinMethod, out string?, CancellationToken)"/>, into an
+    /// assembly named <paramref name="assemblyName"/>: the artifact <c>sigil promote</c> signs for the runtime resolver
+    /// (a stable name per candidate, so the same candidate compiles to the same bytes and never clashes with another).
+    /// </summary>
+    public CompiledCandidate? CompileArtifact(IReadOnlyDictionary<string, string> sources, PinMethod pin, string assemblyName, out string? whyNot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(pin);
+        ArgumentException.ThrowIfNullOrWhiteSpace(assemblyName);
+        _session.ThrowIfDisposed();
+        var (compiled, reason) = Attempt(sources, pin, assemblyName, cancellationToken);
+        whyNot = reason;
+        return compiled;
+    }
+
+    private (CompiledCandidate?, string?) Attempt(IReadOnlyDictionary<string, string> sources, PinMethod pin, string? assemblyName, CancellationToken cancellationToken)
     {
         if (!Available) return (null, "this Roslyn has no option to bind private members");
         if (!pin.IsStatic) return (null, "the pin is an instance method");
@@ -99,7 +115,7 @@ public sealed class MethodOnlyCompiler
         if (changed.ContainsDirectives) return (null, "the method holds preprocessor directives");
         if (_baseline.Value is not { } baseline) return (null, "the baseline does not emit");
 
-        return Emit(newRoot, changed, path, baseline, watch, cancellationToken);
+        return Emit(newRoot, changed, path, baseline, watch, cancellationToken, assemblyName);
     }
 
     /// <summary>
@@ -118,13 +134,13 @@ public sealed class MethodOnlyCompiler
 
     private (CompiledCandidate? Compiled, string? WhyNot) Emit(
         CompilationUnitSyntax root, MethodDeclarationSyntax method, string path, (MetadataReference App, ImmutableArray<SyntaxTree> GlobalUsings) baseline,
-        Stopwatch watch, CancellationToken cancellationToken)
+        Stopwatch watch, CancellationToken cancellationToken, string? assemblyName = null)
     {
         var warm = _session.Warm;
         var appName = warm.Baseline.AssemblyName!;
         var (unit, holder) = MethodOnlyUnit.Build(root, method, appName);
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(unit, Encoding.UTF8, SourceHashAlgorithm.Sha256), warm.ParseOptions, path, cancellationToken);
-        var name = $"{appName}.SigilCandidate{Interlocked.Increment(ref _serial)}";
+        var name = assemblyName ?? $"{appName}.SigilCandidate{Interlocked.Increment(ref _serial)}";
         var options = IgnoreAccessibility!(warm.Baseline.Options
             .WithOutputKind(OutputKind.DynamicallyLinkedLibrary)
             .WithMetadataImportOptions(MetadataImportOptions.All)

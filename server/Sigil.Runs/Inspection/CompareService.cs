@@ -108,7 +108,7 @@ public sealed class CompareService(TimeProvider? time = null)
             evaluation.Verdict ?? evaluation.FailureMessage ?? "", evaluation.Metrics);
     }
 
-    private static IReadOnlyDictionary<string, string> Sources(IWorkspaceStore store, IReadOnlyDictionary<string, string> baseline, CandidateRecord record)
+    internal static IReadOnlyDictionary<string, string> Sources(IWorkspaceStore store, IReadOnlyDictionary<string, string> baseline, CandidateRecord record)
     {
         var chain = new Stack<CandidateRecord>();
         for (var current = record; current is not null; current = current.Parent is { } p ? store.GetCandidate(p) : null)

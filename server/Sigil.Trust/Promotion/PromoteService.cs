@@ -4,6 +4,7 @@ using Sigil.Manifests.Model;
 using Sigil.Manifests.Signing;
 using Sigil.Manifests.Verification;
 using Sigil.Trust.Applied;
+using Sigil.Trust.Artifacts;
 using Sigil.Trust.Candidates;
 using Sigil.Trust.Errors;
 using Sigil.Trust.Evidence;
@@ -18,10 +19,14 @@ namespace Sigil.Trust.Promotion;
 /// the exact unmet clause; the key must be trusted by the project; the sequence continues from the manifests recorded in
 /// <c>.sigil/manifests/</c>, where a copy of the new one is kept. The manifest is verified as the resolver will before
 /// anything is written; on any refusal nothing is written. Time comes from the injected <see cref="TimeProvider"/>.
+/// With an <see cref="IArtifactCompiler"/>, each approved candidate is also compiled ahead of time and its artifact
+/// signed into the pin and written to <c>artifacts/</c> beside the manifest (and beside its record copy), so the prod
+/// resolver can serve it without a compiler.
 /// </summary>
-public sealed partial class PromoteService(TimeProvider? time = null)
+public sealed partial class PromoteService(TimeProvider? time = null, IArtifactCompiler? artifacts = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly IArtifactCompiler? _artifacts = artifacts;
 
     /// <summary>Promotes what <paramref name="request"/> names.</summary>
     /// <exception cref="TrustException">Refused (see <see cref="TrustErrorCodes"/>); nothing was written.</exception>
@@ -50,6 +55,7 @@ public sealed partial class PromoteService(TimeProvider? time = null)
                     $"{pin.Candidate.FunctionId.QualifiedName}: {unmet}; run 'sigil compare {request.Spec} {request.Workspace} {pin.Candidate.Id.Digest[..12]}' for fresh evidence or lower the requirement.");
             }
         }
+        var images = await CompileArtifactsAsync(layout, request.Spec, chosen, warnings, ct).ConfigureAwait(false);
         var codebase = await Codebase.ReadAsync(layout.ProjectDirectory, request.Git, warnings, ct).ConfigureAwait(false);
         var author = await Codebase.AuthorAsync(request.Author, layout.ProjectDirectory, request.Git, ct).ConfigureAwait(false);
         var records = new ManifestRecords(layout.ManifestsDirectory);
@@ -65,17 +71,49 @@ public sealed partial class PromoteService(TimeProvider? time = null)
             EvaluatorSet = chosen.Select(c => new EvaluatorRef(c.Evidence.Evaluation.Evaluator, c.Evidence.Evaluation.EvaluatorVersion))
                 .Distinct().OrderBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Version, StringComparer.Ordinal).ToList(),
             Policy = policy,
-            Pins = chosen.Select(c => new ManifestPin(c.Candidate.FunctionId, c.Candidate.Id, c.Evidence.Metrics, c.Evidence.Evidence)).ToList(),
+            Pins = chosen.Select(c => new ManifestPin(c.Candidate.FunctionId, c.Candidate.Id, c.Evidence.Metrics, c.Evidence.Evidence,
+                images.GetValueOrDefault(c.Candidate.Id.ToString()).Artifact)).ToList(),
             Sequence = Math.Max(records.HighestSequence(request.Spec), applied?.Sequence ?? 0) + 1,
             ExpiresAt = WholeSeconds(created + request.Expiry),
         };
         var signed = Sign(draft, key);
         SelfVerify(signed, trust, applied);
         WarnAboutBuild(layout, signed.Document, warnings);
+        foreach (var (artifact, image) in images.Values)
+        {
+            ArtifactFolder.Write(output, artifact, image);
+            ArtifactFolder.Write(records.PathOf(signed.Document.Spec, signed.Document.Sequence), artifact, image);
+        }
         var recordPath = Write(records, signed, output, request.Force);
         var pins = chosen.Select(c => new PromotedPin(c.Candidate.FunctionId, c.Candidate.Id, c.Evidence.Evaluation.Evaluator, c.Evidence.Evaluation.Id,
-            c.Evidence.Evaluation.CreatedAt, c.Evidence.Metrics, c.Evidence.Evidence, EvidenceText.Describe(c.Evidence.Metrics, c.Evidence.Evidence))).ToList();
+            c.Evidence.Evaluation.CreatedAt, c.Evidence.Metrics, c.Evidence.Evidence, EvidenceText.Describe(c.Evidence.Metrics, c.Evidence.Evidence),
+            images.GetValueOrDefault(c.Candidate.Id.ToString()).Artifact)).ToList();
         return new PromoteResult(signed.Document.ManifestId!, output, recordPath, signed.Document, pins, warnings);
+    }
+
+    private async Task<Dictionary<string, (PinArtifact Artifact, byte[] Image)>> CompileArtifactsAsync(
+        ProjectLayout layout, string spec, IReadOnlyList<ChosenCandidate> chosen, List<string> warnings, CancellationToken ct)
+    {
+        var result = new Dictionary<string, (PinArtifact, byte[])>(StringComparer.Ordinal);
+        if (_artifacts is null)
+        {
+            warnings.Add("No artifacts were compiled, so the prod resolver will serve baselines for this manifest; it can still be published ('sigil publish').");
+            return result;
+        }
+        var images = await _artifacts.CompileAsync(layout.ProjectDirectory, spec, chosen.Select(c => c.Candidate.Id).ToList(), ct).ConfigureAwait(false);
+        foreach (var image in images)
+        {
+            if (image.Image is { } bytes && image.EntryType is { } entry)
+            {
+                result[image.Candidate.ToString()] = (ArtifactFolder.Describe(bytes, entry), bytes);
+            }
+            else
+            {
+                var pin = chosen.First(c => c.Candidate.Id == image.Candidate).Candidate.FunctionId.QualifiedName;
+                warnings.Add($"{pin}: no artifact ({image.WhyNot}); the prod resolver serves every baseline for this manifest, but it can be published ('sigil publish').");
+            }
+        }
+        return result;
     }
 
     private static void Validate(PromoteRequest request)

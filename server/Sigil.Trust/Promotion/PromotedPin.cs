@@ -12,6 +12,7 @@ namespace Sigil.Trust.Promotion;
 /// <param name="Metrics">The metrics written to the manifest.</param>
 /// <param name="Evidence">The trials and intervals written to the manifest.</param>
 /// <param name="Summary">One line for people, e.g. <c>speedup 1.4× (95% CI 1.2–1.6), 2000 trials, 20/20 samples correct</c>.</param>
+/// <param name="Artifact">The compiled method the resolver serves, or null when this pin can only be published.</param>
 public sealed record PromotedPin(
     FunctionId FunctionId,
     CandidateId Candidate,
@@ -20,7 +21,8 @@ public sealed record PromotedPin(
     DateTimeOffset EvaluatedAt,
     IReadOnlyDictionary<string, double> Metrics,
     PinEvidence Evidence,
-    string Summary)
+    string Summary,
+    PinArtifact? Artifact = null)
 {
     /// <summary>The pin's short name, <c>Kernels.Root(double)</c>.</summary>
     public string QualifiedName => FunctionId.QualifiedName;

@@ -9,4 +9,11 @@ public sealed record VerifyRequest(string ManifestPath, SigilPaths Project)
 {
     /// <summary>The built assembly whose pins the ABI check compares with; null for the project's newest build output.</summary>
     public string? AssemblyPath { get; init; }
+
+    /// <summary>
+    /// True (the default) to check as the prod resolver does: every pin needs its compiled artifact beside the manifest,
+    /// with the signed digest. False to check only what publishing needs (signature, trust, window, sequence, ABI, policy),
+    /// and no artifact at all.
+    /// </summary>
+    public bool RequireArtifacts { get; init; } = true;
 }

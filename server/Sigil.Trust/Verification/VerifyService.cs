@@ -49,7 +49,7 @@ public sealed class VerifyService(TimeProvider? time = null)
         }
         var parsed = TryParse(bytes);
         var lastApplied = parsed is null ? null : AppliedRecord.Find(layout, parsed.Spec);
-        var options = new VerificationOptions { CurrentAbiHash = abi.Find, LastApplied = lastApplied };
+        var options = new VerificationOptions { CurrentAbiHash = abi.Find, LastApplied = lastApplied, ManifestPath = request.RequireArtifacts ? path : null, RequireArtifacts = request.RequireArtifacts };
         var verdict = new ManifestVerifier(new TrustStore(layout.ProjectDirectory, _time), _time).Verify(bytes, options);
         var warnings = new List<string>();
         if (build.Stale)

@@ -57,6 +57,9 @@ internal sealed class TrustFixture : IDisposable
     public SigilPaths Paths => new(ProjectDirectory);
     public GitOptions Git { get; }
     public ManualClock Clock { get; }
+
+    /// <summary>What promote compiles artifacts with (fixed bytes per candidate).</summary>
+    public BytesArtifactCompiler Artifacts { get; } = new();
     public IReadOnlyDictionary<string, FunctionId> Functions { get; }
     public string DefaultManifest => Path.Combine(ProjectDirectory, "sigil.manifest.json");
     public string ManifestRecords => Path.Combine(ProjectDirectory, ".sigil", "manifests");
@@ -124,7 +127,7 @@ internal sealed class TrustFixture : IDisposable
     public PromoteRequest Request() => new(Paths, Spec, Workspace, KeyName) { KeysDirectory = KeysDirectory, Git = Git };
 
     public Task<PromoteResult> PromoteAsync(Func<PromoteRequest, PromoteRequest>? edit = null) =>
-        new PromoteService(Clock).PromoteAsync((edit ?? (r => r))(Request()));
+        new PromoteService(Clock, Artifacts).PromoteAsync((edit ?? (r => r))(Request()));
 
     public VerifyResult Verify(string manifestPath) => new VerifyService(Clock).Verify(new VerifyRequest(manifestPath, Paths));
 

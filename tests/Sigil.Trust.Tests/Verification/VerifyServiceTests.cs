@@ -137,4 +137,46 @@ public sealed class VerifyServiceTests
         Assert.IsTrue(result.Valid);
         StringAssert.Contains(result.Warnings.Single(), "rebuild");
     }
+
+    [TestMethod]
+    public async Task Artifacts_AreWrittenBesideTheManifest_AndItsRecord_AndChecked()
+    {
+        var (fixture, promoted) = await PromotedAsync();
+        using var _ = fixture;
+        var pin = promoted.Pins[0];
+        Assert.IsNotNull(pin.Artifact, "promote signs each pin's artifact");
+        Assert.AreEqual(pin.Artifact, promoted.Document.Pins[0].Artifact);
+        var file = pin.Artifact.PathBeside(promoted.ManifestPath);
+        Assert.AreEqual("art://b3:" + Blake3Digest.Hex(File.ReadAllBytes(file)), pin.Artifact.Digest);
+        Assert.IsTrue(File.Exists(pin.Artifact.PathBeside(promoted.RecordPath)), "the record copy in .sigil/manifests is servable too");
+        CollectionAssert.AreEquivalent(promoted.Pins.Select(p => p.Candidate).ToArray(), fixture.Artifacts.Requested.ToArray());
+
+        var bytes = File.ReadAllBytes(file);
+        bytes[^1] ^= 1;
+        File.WriteAllBytes(file, bytes);
+        var tampered = fixture.Verify(promoted.ManifestPath);
+        Assert.AreEqual(VerificationCodes.ArtifactMismatch, tampered.Code);
+        StringAssert.Contains(tampered.Message, "not the approved code");
+
+        File.Delete(file);
+        var missing = fixture.Verify(promoted.ManifestPath);
+        Assert.AreEqual(VerificationCodes.ArtifactMissing, missing.Code);
+        var forPublishing = new VerifyService(fixture.Clock).Verify(new VerifyRequest(promoted.ManifestPath, fixture.Paths) { RequireArtifacts = false });
+        Assert.IsTrue(forPublishing.Valid, forPublishing.Message);
+    }
+
+    [TestMethod]
+    public async Task ManifestWithoutArtifacts_CanBePublished_ButNotServed()
+    {
+        using var fixture = TrustFixture.Create();
+        fixture.AddCandidate(QuickStartSample.RootPin, QuickStartSample.FastRoot, HoldoutMetrics.Speed(1.4, 1.2, 1.6));
+        var promoted = await new Sigil.Trust.Promotion.PromoteService(fixture.Clock).PromoteAsync(fixture.Request());
+
+        Assert.IsNull(promoted.Document.Pins[0].Artifact);
+        Assert.IsTrue(promoted.Warnings.Any(w => w.Contains("No artifacts were compiled", StringComparison.Ordinal)));
+        var result = fixture.Verify(promoted.ManifestPath);
+        Assert.AreEqual(VerificationCodes.ArtifactMissing, result.Code);
+        StringAssert.Contains(result.Message, "sigil publish");
+        Assert.IsTrue(new VerifyService(fixture.Clock).Verify(new VerifyRequest(promoted.ManifestPath, fixture.Paths) { RequireArtifacts = false }).Valid);
+    }
 }
