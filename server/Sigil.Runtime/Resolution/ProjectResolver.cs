@@ -40,6 +40,7 @@ internal sealed class ProjectResolver : IDisposable
     private Timer? _devTimer;
     private (DateTime Manifest, DateTime Overrides) _devStamp;
     private volatile bool _serving;
+    private long _decisionStarted;
 
     public ProjectResolver(string projectDirectory, string sigilDirectory, ResolverSettings settings, Action onServingChanged)
     {
@@ -57,6 +58,9 @@ internal sealed class ProjectResolver : IDisposable
     }
 
     public ResolverSettings Settings { get; }
+
+    /// <summary>How long the prod decision took (read, verify, hash, load and bind), once made.</summary>
+    public TimeSpan? DecisionTime { get; private set; }
 
     public ResolverLog Log { get; }
 
@@ -95,9 +99,11 @@ internal sealed class ProjectResolver : IDisposable
                     _routes[Key(id!)] = route;
                 }
             }
-            if (Settings.Mode == ResolverMode.Prod)
+            if (Settings.Mode == ResolverMode.Prod && _decision is null)
             {
-                _decision ??= DecideProd();
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                _decision = DecideProd();
+                DecisionTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             }
             else
             {
@@ -122,6 +128,7 @@ internal sealed class ProjectResolver : IDisposable
 
     private Dictionary<string, ServedCandidate> DecideProd()
     {
+        _decisionStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var path = Settings.ManifestPath!;
         var none = new Dictionary<string, ServedCandidate>(StringComparer.Ordinal);
         byte[] bytes;
@@ -173,7 +180,7 @@ internal sealed class ProjectResolver : IDisposable
         }
         _manifestId = document.ManifestId;
         Log.Write("applied", document.ManifestId,
-            $"serving {served.Count} pin(s) of spec '{document.Spec}' (sequence {document.Sequence}): " +
+            $"serving {served.Count} pin(s) of spec '{document.Spec}' (sequence {document.Sequence}, verified and bound in {System.Diagnostics.Stopwatch.GetElapsedTime(_decisionStarted).TotalMilliseconds:F1} ms): " +
             string.Join(", ", document.Pins.Select(p => $"{p.FunctionId.QualifiedName} -> {p.Candidate}")));
         return served;
     }
