@@ -12,6 +12,7 @@ namespace Sigil.Runs.Inspection;
 /// <param name="Metrics">Its metrics on the searched samples.</param>
 /// <param name="HoldoutAccepted">The holdout verdict: <c>true</c> accepted, <c>false</c> not, <c>null</c> never checked.</param>
 /// <param name="CreatedAt">When it was stored in this workspace.</param>
+/// <param name="ServedCalls">Calls the runtime resolver has served with it (<see cref="ServedUsage"/>), 0 when never served.</param>
 public sealed record SolutionRow(
     string Workspace,
     string Pin,
@@ -23,7 +24,8 @@ public sealed record SolutionRow(
     string? ErrorClass,
     IReadOnlyDictionary<string, double> Metrics,
     bool? HoldoutAccepted,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    long ServedCalls = 0)
 {
     /// <summary>The speedup point estimate, or 0 when not measured.</summary>
     public double Speedup => Metrics.GetValueOrDefault("speedup");

@@ -9,9 +9,13 @@ namespace Sigil.Runs.Inspection;
 /// </summary>
 public static class SolutionsReport
 {
-    /// <summary>The rows, at most <paramref name="top"/> per workspace and pin (0 for all).</summary>
+    /// <summary>
+    /// The rows, at most <paramref name="top"/> per workspace and pin (0 for all), with the calls each candidate has
+    /// served in apps when <paramref name="servedCalls"/> is given (<see cref="ServedUsage"/>).
+    /// </summary>
     /// <exception cref="RunException">The spec has no candidates (the message says how to make some).</exception>
-    public static IReadOnlyList<SolutionRow> Build(IWorkspaceStore store, string spec, string? workspace = null, int top = 5)
+    public static IReadOnlyList<SolutionRow> Build(IWorkspaceStore store, string spec, string? workspace = null, int top = 5,
+        IReadOnlyDictionary<string, long>? servedCalls = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var candidates = store.ListCandidates(spec, workspace);
@@ -29,7 +33,8 @@ public static class SolutionsReport
                 c.Workspace, c.FunctionId.QualifiedName, c.FunctionId.ToString(), c.Id.ToString(), c.Summary,
                 visible?.Evaluator.Split('#')[0] ?? "—", visible?.Correct ?? false, visible?.ErrorClass ?? (visible is null ? "not evaluated" : null),
                 visible?.Metrics ?? new Dictionary<string, double>(),
-                holdout is null ? null : holdout.Metrics.GetValueOrDefault("accepted") > 0, c.CreatedAt);
+                holdout is null ? null : holdout.Metrics.GetValueOrDefault("accepted") > 0, c.CreatedAt,
+                servedCalls?.GetValueOrDefault(c.Id.ToString()) ?? 0);
         });
         return rows
             .GroupBy(r => (r.Workspace, r.Pin))

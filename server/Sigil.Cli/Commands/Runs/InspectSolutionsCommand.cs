@@ -42,7 +42,8 @@ public sealed class InspectSolutionsCommand : Command<InspectSolutionsCommand.Se
     {
         var paths = ProjectLocator.Find(settings.Project, Environment.CurrentDirectory);
         using var store = LiteDbWorkspaceStore.Open(paths.SigilDirectory);
-        var rows = SolutionsReport.Build(store, settings.Spec, settings.Name, settings.Top);
+        var usage = ServedUsage.Read(paths.SigilDirectory);
+        var rows = SolutionsReport.Build(store, settings.Spec, settings.Name, settings.Top, usage.Calls);
         if (settings.Json)
         {
             CliConsole.Json(new
@@ -52,20 +53,25 @@ public sealed class InspectSolutionsCommand : Command<InspectSolutionsCommand.Se
                 {
                     workspace = r.Workspace, pin = r.Pin, function_id = r.FunctionId, candidate = r.Candidate, summary = r.Summary,
                     eval_function = r.EvalFunction, correct = r.Correct, error_class = r.ErrorClass, holdout_accepted = r.HoldoutAccepted,
-                    metrics = r.Metrics, created_at = r.CreatedAt,
+                    metrics = r.Metrics, created_at = r.CreatedAt, served_calls = r.ServedCalls,
                 }),
             });
             return 0;
         }
-        var table = CliConsole.NewTable("workspace", "pin", "candidate", "summary", "eval_function", "score", "speedup", "holdout");
+        var table = CliConsole.NewTable("workspace", "pin", "candidate", "summary", "eval_function", "score", "speedup", "holdout", "served");
         foreach (var r in rows)
         {
             var holdout = r.HoldoutAccepted switch { true => "[green]accepted[/]", false => "[yellow]rejected[/]", null => "[grey]—[/]" };
             var speed = r.Correct ? Markup.Escape(MetricText.Speedup(r.Metrics)) : $"[red]{Markup.Escape(r.ErrorClass ?? "incorrect")}[/]";
             table.AddRow(new Text(r.Workspace), new Text(r.Pin), new Text(r.Candidate["diff://b3:".Length..][..12]), new Text(r.Summary),
-                new Text(r.EvalFunction), new Text(MetricText.Score(r.Metrics)), new Markup(speed), new Markup(holdout));
+                new Text(r.EvalFunction), new Text(MetricText.Score(r.Metrics)), new Markup(speed), new Markup(holdout),
+                new Markup(r.ServedCalls > 0 ? $"[green]{r.ServedCalls:N0} calls[/]" : "[grey]—[/]"));
         }
         CliConsole.Out.Write(table);
+        if (usage.Skipped > 0)
+        {
+            CliConsole.Hint($"{usage.Skipped} of {usage.Files} usage file(s) in .sigil/resolver/usage could not be read and were left out of 'served'.");
+        }
         return 0;
     }
 }
