@@ -4,7 +4,7 @@ namespace Sigil.Manifests.Model;
 
 /// <summary>
 /// The approved candidate compiled ahead of time, so that production runs it without a compiler: a small assembly
-/// holding the pin's method alone, stored content-addressed beside the manifest (<c>artifacts/&lt;hex&gt;.dll</c>). The
+/// holding the pin's method alone, stored content-addressed beside the manifest (<c>sigil-artifacts/&lt;hex&gt;.dll</c>). The
 /// resolver loads it only after its BLAKE3 digest matches this signed one. Optional: a pin without an artifact can be
 /// published but not served (the prod resolver then falls back to every baseline).
 /// </summary>
@@ -20,7 +20,7 @@ public sealed record PinArtifact(
     public const string DigestPrefix = "art://b3:";
 
     /// <summary>The folder, beside the manifest, that holds artifacts.</summary>
-    public const string FolderName = "artifacts";
+    public const string FolderName = "sigil-artifacts";
 
     /// <summary>The 64 hex digits of <see cref="Digest"/>.</summary>
     [JsonIgnore]

@@ -4,7 +4,7 @@ using Sigil.Manifests.Model;
 namespace Sigil.Manifests.Verification;
 
 /// <summary>
-/// The last check: each pin's artifact, read once from <c>artifacts/</c> beside the manifest, has the signed size and
+/// The last check: each pin's artifact, read once from <c>sigil-artifacts/</c> beside the manifest, has the signed size and
 /// BLAKE3 digest. The bytes that passed are handed on, so a resolver loads exactly what was checked.
 /// </summary>
 public static class ArtifactCheck
@@ -67,7 +67,7 @@ public static class ArtifactCheck
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return VerificationResult.Failure(VerificationCodes.ArtifactMissing,
-                $"{label}: its artifact {path} cannot be read ({e.Message}); copy the manifest's artifacts/ folder along with it.",
+                $"{label}: its artifact {path} cannot be read ({e.Message}); copy the manifest's sigil-artifacts/ folder along with it.",
                 pin.FunctionId.ToString());
         }
         var digest = PinArtifact.DigestPrefix + Blake3Digest.Hex(read);
@@ -81,6 +81,6 @@ public static class ArtifactCheck
 
     private static VerificationResult Mismatch(string label, ManifestPin pin, string what) =>
         VerificationResult.Failure(VerificationCodes.ArtifactMismatch,
-            $"{label}: {what}; it is not the approved code. Restore the artifacts/ folder that came with the manifest, or promote again.",
+            $"{label}: {what}; it is not the approved code. Restore the sigil-artifacts/ folder that came with the manifest, or promote again.",
             pin.FunctionId.ToString());
 }

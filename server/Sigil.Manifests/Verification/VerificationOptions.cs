@@ -21,7 +21,7 @@ public sealed record VerificationOptions
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// The manifest's own path: when set, each pin's artifact is read from <c>artifacts/</c> beside it and must have the
+    /// The manifest's own path: when set, each pin's artifact is read from <c>sigil-artifacts/</c> beside it and must have the
     /// signed size and digest; the bytes checked are returned in <see cref="VerificationResult.Artifacts"/> (load those,
     /// never the file again).
     /// </summary>

@@ -4,7 +4,7 @@ using Sigil.Manifests.Model;
 namespace Sigil.Trust.Artifacts;
 
 /// <summary>
-/// Writes artifacts content-addressed into <c>artifacts/</c> beside a manifest (<c>&lt;hex&gt;.dll</c>): the same bytes are
+/// Writes artifacts content-addressed into <c>sigil-artifacts/</c> beside a manifest (<c>&lt;hex&gt;.dll</c>): the same bytes are
 /// written once, and a file already there with other bytes is replaced, never trusted (the resolver checks digests anyway).
 /// </summary>
 internal static class ArtifactFolder

@@ -20,7 +20,7 @@ namespace Sigil.Trust.Promotion;
 /// <c>.sigil/manifests/</c>, where a copy of the new one is kept. The manifest is verified as the resolver will before
 /// anything is written; on any refusal nothing is written. Time comes from the injected <see cref="TimeProvider"/>.
 /// With an <see cref="IArtifactCompiler"/>, each approved candidate is also compiled ahead of time and its artifact
-/// signed into the pin and written to <c>artifacts/</c> beside the manifest (and beside its record copy), so the prod
+/// signed into the pin and written to <c>sigil-artifacts/</c> beside the manifest (and beside its record copy), so the prod
 /// resolver can serve it without a compiler.
 /// </summary>
 public sealed partial class PromoteService(TimeProvider? time = null, IArtifactCompiler? artifacts = null)
