@@ -38,26 +38,51 @@ public static class JsonCanonicalizer
     public static byte[] Canonicalize(string json) => Canonicalize(Encoding.UTF8.GetBytes(json));
 
     /// <summary>The canonical bytes of a parsed JSON value.</summary>
-    public static byte[] Canonicalize(JsonElement element)
+    public static byte[] Canonicalize(JsonElement element) => Canonicalize(element, []);
+
+    /// <summary>
+    /// The canonical bytes of a parsed JSON object without its top-level members named in <paramref name="excluded"/>
+    /// (how a signed document's id and signature are left out of what they cover).
+    /// </summary>
+    public static byte[] Canonicalize(JsonElement element, params string[] excluded)
     {
+        ArgumentNullException.ThrowIfNull(excluded);
         var builder = new StringBuilder();
-        Write(builder, element, "$");
+        if (excluded.Length > 0 && element.ValueKind == JsonValueKind.Object)
+        {
+            WriteObject(builder, element, "$", excluded);
+        }
+        else
+        {
+            Write(builder, element, "$");
+        }
         return StrictUtf8.GetBytes(builder.ToString());
     }
 
     /// <summary>The canonical bytes of a JSON node tree (<c>null</c> is the JSON literal <c>null</c>).</summary>
     public static byte[] Canonicalize(JsonNode? node)
     {
-        JsonElement element;
+        // Written and parsed back, not serialized: JsonSerializer would start its reflection machinery (tens of ms cold).
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         try
         {
-            element = JsonSerializer.SerializeToElement(node);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                if (node is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    node.WriteTo(writer);
+                }
+            }
         }
         catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException or NotSupportedException)
         {
             throw new CanonicalJsonException($"$: the node tree cannot be written as JSON ({e.Message}).");
         }
-        return Canonicalize(element);
+        return Canonicalize(buffer.WrittenMemory);
     }
 
     private static void Write(StringBuilder builder, JsonElement element, string path)
@@ -101,15 +126,23 @@ public static class JsonCanonicalizer
         }
     }
 
-    private static void WriteObject(StringBuilder builder, JsonElement element, string path)
+    private static void WriteObject(StringBuilder builder, JsonElement element, string path, string[]? excluded = null)
     {
-        var members = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+        var members = new List<KeyValuePair<string, JsonElement>>();
         foreach (var property in element.EnumerateObject())
         {
-            if (!members.TryAdd(property.Name, property.Value))
+            if (excluded is null || Array.IndexOf(excluded, property.Name) < 0)
+            {
+                members.Add(new(property.Name, property.Value));
+            }
+        }
+        members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        for (var i = 1; i < members.Count; i++)
+        {
+            if (string.Equals(members[i - 1].Key, members[i].Key, StringComparison.Ordinal))
             {
                 throw new CanonicalJsonException(
-                    $"{path}: the key \"{property.Name}\" appears more than once; a signed JSON object must have unique keys.");
+                    $"{path}: the key \"{members[i].Key}\" appears more than once; a signed JSON object must have unique keys.");
             }
         }
         builder.Append('{');

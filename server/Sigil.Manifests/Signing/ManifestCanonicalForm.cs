@@ -26,6 +26,13 @@ public static class ManifestCanonicalForm
     /// <summary>The bytes the Ed25519 signature covers: JCS of the document without <c>signature</c>.</summary>
     public static byte[] SigningInput(JsonObject manifest) => CanonicalWithout(manifest, "signature");
 
+    /// <summary>The <c>manifest://b3:</c> id the content of a parsed manifest hashes to.</summary>
+    public static string ComputeId(System.Text.Json.JsonElement manifest) =>
+        DigestUri.ManifestPrefix + Blake3Digest.Hex(JsonCanonicalizer.Canonicalize(manifest, "manifest_id", "signature"));
+
+    /// <summary>The bytes the signature of a parsed manifest covers.</summary>
+    public static byte[] SigningInput(System.Text.Json.JsonElement manifest) => JsonCanonicalizer.Canonicalize(manifest, "signature");
+
     private static byte[] CanonicalWithout(JsonObject manifest, params string[] excluded)
     {
         ArgumentNullException.ThrowIfNull(manifest);

@@ -28,16 +28,18 @@ public sealed class ManifestVerifier(ITrustedKeys trustedKeys, TimeProvider? tim
     {
         ArgumentNullException.ThrowIfNull(options);
         ManifestDocument document;
-        JsonObject node;
+        JsonDocument parsed;
         try
         {
             document = ManifestDocument.Parse(utf8Json);
-            node = JsonNode.Parse(utf8Json.Span)!.AsObject();
+            parsed = JsonDocument.Parse(utf8Json);
         }
         catch (Exception e) when (e is ManifestFormatException or JsonException)
         {
             return VerificationResult.Failure(VerificationCodes.Malformed, $"Not a valid {ManifestDocument.SchemaName}: {e.Message}");
         }
+        using var _ = parsed;
+        var node = parsed.RootElement;
         try
         {
             if (CheckId(document, node) is { } idFailure)
@@ -64,7 +66,7 @@ public sealed class ManifestVerifier(ITrustedKeys trustedKeys, TimeProvider? tim
     internal static string Label(ManifestPin pin, int index) =>
         $"pins[{index}] ({pin.FunctionId.Module}:{pin.FunctionId.QualifiedName})";
 
-    private static VerificationResult? CheckId(ManifestDocument document, JsonObject node)
+    private static VerificationResult? CheckId(ManifestDocument document, JsonElement node)
     {
         var computed = ManifestCanonicalForm.ComputeId(node);
         return computed == document.ManifestId
@@ -88,7 +90,7 @@ public sealed class ManifestVerifier(ITrustedKeys trustedKeys, TimeProvider? tim
         return null;
     }
 
-    private static VerificationResult? CheckSignature(ManifestDocument document, JsonObject node, TrustedKey trusted) =>
+    private static VerificationResult? CheckSignature(ManifestDocument document, JsonElement node, TrustedKey trusted) =>
         Ed25519Verifier.Verify(trusted.PublicKey.Span, ManifestCanonicalForm.SigningInput(node), document.Signature!.SignatureBytes())
             ? null
             : VerificationResult.Failure(VerificationCodes.BadSignature,

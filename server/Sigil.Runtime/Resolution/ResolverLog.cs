@@ -32,14 +32,19 @@ internal sealed class ResolverLog(string sigilDirectory, ResolverMode mode)
 
     public void Write(string @event, string? manifest, string message)
     {
-        var line = JsonSerializer.Serialize(new Dictionary<string, string?>
+        // Utf8JsonWriter, not JsonSerializer: the serializer's reflection start-up would cost tens of ms at app start.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["time"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["mode"] = mode.ToString().ToLowerInvariant(),
-            ["event"] = @event,
-            ["manifest"] = manifest,
-            ["message"] = message,
-        });
+            writer.WriteStartObject();
+            writer.WriteString("time", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("mode", mode.ToString().ToLowerInvariant());
+            writer.WriteString("event", @event);
+            writer.WriteString("manifest", manifest);
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        }
+        var line = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         lock (_gate)
         {
             _lines.Add(line);

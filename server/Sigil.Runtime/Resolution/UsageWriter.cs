@@ -59,26 +59,33 @@ internal sealed class UsageWriter : IDisposable
             {
                 return;
             }
-            var body = new Dictionary<string, object?>
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
             {
-                ["schema"] = "sigil/usage@0",
-                ["process"] = Environment.ProcessId,
-                ["mode"] = _mode.ToString().ToLowerInvariant(),
-                ["started_at"] = _started.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                ["updated_at"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-                ["pins"] = _candidates.Select(c => new Dictionary<string, object?>
+                writer.WriteStartObject();
+                writer.WriteString("schema", "sigil/usage@0");
+                writer.WriteNumber("process", Environment.ProcessId);
+                writer.WriteString("mode", _mode.ToString().ToLowerInvariant());
+                writer.WriteString("started_at", _started);
+                writer.WriteString("updated_at", DateTimeOffset.UtcNow);
+                writer.WriteStartArray("pins");
+                foreach (var c in _candidates)
                 {
-                    ["function_id"] = c.FunctionId,
-                    ["candidate"] = c.CandidateId,
-                    ["manifest_id"] = c.ManifestId,
-                    ["calls"] = c.Calls,
-                }).ToList(),
-            };
+                    writer.WriteStartObject();
+                    writer.WriteString("function_id", c.FunctionId);
+                    writer.WriteString("candidate", c.CandidateId);
+                    writer.WriteString("manifest_id", c.ManifestId);
+                    writer.WriteNumber("calls", c.Calls);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
                 var temporary = FilePath + ".tmp";
-                File.WriteAllText(temporary, JsonSerializer.Serialize(body, new JsonSerializerOptions { WriteIndented = true }));
+                File.WriteAllBytes(temporary, buffer.WrittenSpan.ToArray());
                 File.Move(temporary, FilePath, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
