@@ -19,7 +19,11 @@ public sealed class PackageConsumerTests
     public void FreshApp_WithTheRuntimePackage_PinsAreRoutedAndTracked()
     {
         using var folder = new TempFolder();
-        var feed = Pack("server/Sigil.Runtime/Sigil.Runtime.csproj", folder.Combine("feed"));
+        var feed = folder.Combine("feed");
+        // The runtime's resolver verifies manifests with Sigil.Manifests (and Sigil.Identity): packages of their own.
+        Pack("server/Sigil.Identity/Sigil.Identity.csproj", feed);
+        Pack("server/Sigil.Manifests/Sigil.Manifests.csproj", feed);
+        Pack("server/Sigil.Runtime/Sigil.Runtime.csproj", feed);
         var app = Directory.CreateDirectory(folder.Combine("app")).FullName;
         File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
