@@ -9,11 +9,30 @@ namespace Sigil.Publishing;
 /// <param name="Title">The commit's title: one line.</param>
 /// <param name="Body">The commit's evidence text (may be empty); a list of the pins follows it.</param>
 /// <param name="Pins">The methods to rewrite (at least one; several per file allowed).</param>
-/// <param name="PatchPath">Where to write the <c>.patch</c> (relative paths are taken from <paramref name="RepositoryFolder"/>); it must not exist.</param>
-public sealed record PublishRequest(string RepositoryFolder, string BranchName, string Title, string Body, IReadOnlyList<PinRewrite> Pins, string PatchPath)
+/// <param name="PatchPath">
+/// Where to write the <c>.patch</c> (relative paths are taken from <paramref name="RepositoryFolder"/>); it must not
+/// exist. Null (the default) for <c>&lt;git dir&gt;/sigil/patches/&lt;branch&gt;.patch</c> (see <see cref="PatchFolder"/>),
+/// which is never part of the working tree, so the next publish still finds it clean. A path given here is used as
+/// given, even inside the working tree: there an untracked patch makes the tree dirty and the next publish refuses
+/// until it is moved, committed or ignored, which <see cref="PublishResult.Warnings"/> then says.
+/// </param>
+public sealed record PublishRequest(string RepositoryFolder, string BranchName, string Title, string Body, IReadOnlyList<PinRewrite> Pins, string? PatchPath = null)
 {
     /// <summary>The prefix of default branch names.</summary>
     public const string BranchPrefix = "sigil/publish-";
+
+    /// <summary>The folder of default patches, inside the repository's (common) git directory: <c>.git/sigil/patches</c>.</summary>
+    public const string PatchFolder = "sigil/patches";
+
+    /// <summary>The folder of default patches for a repository whose git directory is <paramref name="gitDirectory"/>.</summary>
+    public static string PatchDirectory(string gitDirectory) => Path.Combine(gitDirectory, "sigil", "patches");
+
+    /// <summary>The default patch's file name for a branch: <c>sigil/publish-1a2b3c4d5e6f</c> → <c>sigil-publish-1a2b3c4d5e6f.patch</c>.</summary>
+    public static string DefaultPatchFileName(string branchName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(branchName);
+        return new string(branchName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-').ToArray()) + ".patch";
+    }
 
     private const int ShortIdLength = 12;
 
@@ -38,7 +57,10 @@ public sealed record PublishRequest(string RepositoryFolder, string BranchName, 
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(RepositoryFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(BranchName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(PatchPath);
+        if (PatchPath is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(PatchPath);
+        }
         ArgumentNullException.ThrowIfNull(Body);
         ArgumentNullException.ThrowIfNull(Pins);
         OneLine(Title, "title");

@@ -5,7 +5,8 @@ namespace Sigil.Publishing;
 
 /// <summary>
 /// Publishes approved candidates: rewrites each pinned method in the source (see <see cref="MethodRewriter"/>) on a
-/// new git branch, in one commit whose message carries the evidence, writes the commit as a <c>.patch</c>, and checks
+/// new git branch, in one commit whose message carries the evidence, writes the commit as a <c>.patch</c> (by default
+/// under <c>.git/sigil/patches/</c>, never in the working tree: see <see cref="PublishRequest.PatchPath"/>), and checks
 /// the original branch out again, so the user's working tree is as before and the branch is ready for review.
 /// Everything that can be checked is checked before anything is touched — a clean tree, a new branch name, a free
 /// patch path, and every rewrite computed in memory — and a failure there is a <see cref="PublishRefusedException"/>
@@ -43,11 +44,20 @@ public sealed class Publisher
                 $"The branch '{original}' has no commit yet; commit the sources first.");
         await CheckCleanAsync(repository, cancellationToken).ConfigureAwait(false);
         await CheckBranchAsync(repository, request.BranchName, cancellationToken).ConfigureAwait(false);
-        var patchPath = Path.GetFullPath(Path.Combine(request.RepositoryFolder, request.PatchPath));
+        var gitDirectory = await repository.GetCommonDirectoryAsync(cancellationToken).ConfigureAwait(false);
+        var patchPath = request.PatchPath is null
+            ? Path.Combine(PublishRequest.PatchDirectory(gitDirectory), PublishRequest.DefaultPatchFileName(request.BranchName))
+            : Path.GetFullPath(Path.Combine(request.RepositoryFolder, request.PatchPath));
         if (File.Exists(patchPath) || Directory.Exists(patchPath))
         {
             throw new PublishRefusedException(RefusalReasons.PatchExists,
                 $"'{patchPath}' exists already; delete it or choose another patch path.");
+        }
+        var warnings = new List<string>();
+        if (await LeavesTheTreeDirtyAsync(repository, gitDirectory, patchPath, cancellationToken).ConfigureAwait(false))
+        {
+            warnings.Add($"The patch '{patchPath}' is inside the working tree and git does not ignore it, so the tree now has an untracked file "
+                + $"and the next publish will refuse until it is moved, committed or ignored. Give no patch path to write it under {PublishRequest.PatchDirectory(gitDirectory)}.");
         }
 
         progress?.Report($"Rewriting {request.Pins.Count} pinned method(s)");
@@ -58,7 +68,24 @@ public sealed class Publisher
         var publication = new BranchPublication(repository, original, request.BranchName, progress);
         var result = await publication.RunAsync(head, files, message, patchPath, cancellationToken).ConfigureAwait(false);
         progress?.Report($"Published {result.BranchName} ({result.CommitSha[..12]}); {original} is checked out");
-        return result;
+        return result with { Warnings = warnings };
+    }
+
+    /// <summary>True when a new file at <paramref name="patchPath"/> would show in <c>git status</c>: inside the working tree, outside the git directory, not ignored.</summary>
+    private static async Task<bool> LeavesTheTreeDirtyAsync(GitRepository repository, string gitDirectory, string patchPath, CancellationToken cancellationToken)
+    {
+        if (!IsInside(repository.Root, patchPath) || IsInside(gitDirectory, patchPath))
+        {
+            return false;
+        }
+        var relative = Path.GetRelativePath(repository.Root, patchPath).Replace(Path.DirectorySeparatorChar, '/');
+        return !await repository.IsIgnoredAsync(relative, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsInside(string folder, string path)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return relative != "." && !Path.IsPathRooted(relative) && relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     private async Task<GitRepository> OpenAsync(string folder, CancellationToken cancellationToken)

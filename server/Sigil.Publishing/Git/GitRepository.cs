@@ -90,6 +90,24 @@ public sealed class GitRepository
         return result.Text.Split('\0', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The repository's git directory shared by all its working trees (<c>git rev-parse --git-common-dir</c>, usually
+    /// <c>&lt;root&gt;/.git</c>), as a full path. Nothing in it is ever part of the working tree.
+    /// </summary>
+    public async Task<string> GetCommonDirectoryAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(["rev-parse", "--git-common-dir"], cancellationToken).ConfigureAwait(false);
+        return Path.GetFullPath(result.Line, Root);
+    }
+
+    /// <summary>True when git ignores <paramref name="path"/> (relative to <see cref="Root"/>, or full): an untracked file there would not make the tree dirty.</summary>
+    public async Task<bool> IsIgnoredAsync(string path, CancellationToken cancellationToken = default)
+    {
+        // check-ignore refuses the literal-pathspec mode GitProcess sets for every other command.
+        var result = await RunAsync(["--no-literal-pathspecs", "check-ignore", "-q", "--", path], cancellationToken, allowed: 1).ConfigureAwait(false);
+        return result.ExitCode == 0;
+    }
+
     /// <summary>True when <paramref name="name"/> is a valid name for a new branch.</summary>
     public async Task<bool> IsValidBranchNameAsync(string name, CancellationToken cancellationToken = default)
     {

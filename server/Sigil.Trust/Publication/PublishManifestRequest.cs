@@ -11,7 +11,12 @@ public sealed record PublishManifestRequest(string ManifestPath, SigilPaths Proj
     /// <summary>The new branch; null for <c>sigil/publish-&lt;short id&gt;</c>.</summary>
     public string? BranchName { get; init; }
 
-    /// <summary>Where to write the <c>.patch</c> (relative to the project directory); null for <c>&lt;project&gt;/sigil-&lt;short id&gt;.patch</c>.</summary>
+    /// <summary>
+    /// Where to write the <c>.patch</c> (relative to the project directory); null for
+    /// <c>&lt;repository&gt;/.git/sigil/patches/sigil-publish-&lt;short id&gt;.patch</c> (the git directory: never part of
+    /// the working tree). A path inside the working tree is used as asked, but unless git ignores it the untracked patch
+    /// makes the tree dirty, so the next publish refuses until it is moved, committed or ignored; the result warns.
+    /// </summary>
     public string? PatchPath { get; init; }
 
     /// <summary>The built assembly for the ABI check, as for verify; null for the project's newest build output.</summary>

@@ -15,7 +15,9 @@ namespace Sigil.Trust.Publication;
 /// (<see cref="VerifyService"/>: signature, trust, expiry, sequence and ABI — a mismatch is refused with the verifier's
 /// message, never ignored); then each pin's candidate is rebuilt from the manifest's commit through its stored diff
 /// chain, and <see cref="Publisher"/> rewrites the pinned methods on a new branch in one commit carrying the evidence,
-/// with a <c>.patch</c> beside it. Every check runs before anything changes; a refusal changes nothing.
+/// with a <c>.patch</c> of it (by default <c>.git/sigil/patches/sigil-publish-&lt;short id&gt;.patch</c>, outside the
+/// working tree, so that publishing the next manifest finds the tree clean). Every check runs before anything changes;
+/// a refusal changes nothing.
 /// </summary>
 public sealed class PublishService(TimeProvider? time = null)
 {
@@ -57,11 +59,12 @@ public sealed class PublishService(TimeProvider? time = null)
                 pins.Add(await PinPlanner.PlanAsync(store, pin, baseline, ct).ConfigureAwait(false));
             }
         }
-        var shortId = PublicationText.ShortId(manifest);
         var branch = request.BranchName ?? PublishRequest.DefaultBranchName(manifest.ManifestId!);
-        var patch = Path.GetFullPath(request.PatchPath ?? $"sigil-{shortId}.patch", layout.ProjectDirectory);
+        // No path: the publisher writes it in the git directory (.git/sigil/patches/<branch>.patch), out of the working tree.
+        var patch = request.PatchPath is null ? null : Path.GetFullPath(request.PatchPath, layout.ProjectDirectory);
         var publication = new PublishRequest(layout.ProjectDirectory, branch, PublicationText.Title(manifest), PublicationText.Body(manifest, baseline.Name), pins, patch);
         var result = await new Publisher(request.Git).PublishAsync(publication, progress, ct).ConfigureAwait(false);
+        warnings.AddRange(result.Warnings);
         return new PublishManifestResult(manifest.ManifestId!, result.BranchName, result.CommitSha, result.PatchPath, result.ChangedFiles, result.OriginalBranch, warnings);
     }
 }

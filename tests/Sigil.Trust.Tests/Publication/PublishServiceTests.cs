@@ -56,7 +56,7 @@ public sealed class PublishServiceTests
         Assert.AreEqual("main", result.OriginalBranch);
         Assert.AreEqual("main", fixture.RunGit("rev-parse", "--abbrev-ref", "HEAD").Trim());
         CollectionAssert.AreEqual(new[] { "app/Kernels.cs" }, result.ChangedFiles.ToArray());
-        Assert.AreEqual(Path.Combine(fixture.ProjectDirectory, $"sigil-{shortId}.patch"), result.PatchPath);
+        Assert.AreEqual(Path.Combine(fixture.RepositoryRoot, ".git", "sigil", "patches", $"sigil-publish-{shortId}.patch"), result.PatchPath);
         Assert.IsTrue(File.Exists(result.PatchPath));
         Assert.AreEqual(kernels, File.ReadAllText(Path.Combine(fixture.ProjectDirectory, "Kernels.cs")), "the working tree is left as it was");
         Assert.AreEqual(0, result.Warnings.Count, string.Join("\n", result.Warnings));
