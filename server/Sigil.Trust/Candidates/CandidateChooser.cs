@@ -11,7 +11,9 @@ namespace Sigil.Trust.Candidates;
 /// Chooses the candidates to promote from one spec and workspace: the ones the user named (full id or a unique digest
 /// prefix of at least <see cref="MinPrefixLength"/> hex digits), or by default, per function, the best candidate whose
 /// stored holdout/comparison evidence was ACCEPTED (correct, and the acceptance rule's verdict <c>accepted = 1</c>);
-/// best is the highest speedup (or score difference) and then the earliest. One candidate per function.
+/// best is the highest speedup (or score difference) and then the earliest. One candidate per function. Each
+/// candidate's evidence is the one <see cref="EvidenceSelector"/> picks (holdout first, then the newest comparison);
+/// what it passed over is added to the warnings.
 /// </summary>
 internal static class CandidateChooser
 {
@@ -27,18 +29,23 @@ internal static class CandidateChooser
                 $"No candidates in workspace '{workspace}' of spec '{spec}': run 'sigil run {spec} --name {workspace}' first.");
         }
         var chosen = named is { Count: > 0 }
-            ? Named(store, spec, workspace, members, named)
+            ? Named(store, spec, workspace, members, named, objective)
             : Best(store, spec, workspace, members, objective, warnings);
+        foreach (var pin in chosen)
+        {
+            warnings.AddRange(pin.Evidence.Notes.Select(note => $"{pin.Candidate.FunctionId.QualifiedName}: candidate {pin.Candidate.Id.Digest[..12]}: {note}"));
+        }
         return chosen.OrderBy(c => c.Candidate.FunctionId.QualifiedName, StringComparer.Ordinal).ThenBy(c => c.FunctionKey, StringComparer.Ordinal).ToList();
     }
 
-    private static List<ChosenCandidate> Named(IWorkspaceStore store, string spec, string workspace, IReadOnlyList<CandidateRecord> members, IReadOnlyList<string> named)
+    private static List<ChosenCandidate> Named(
+        IWorkspaceStore store, string spec, string workspace, IReadOnlyList<CandidateRecord> members, IReadOnlyList<string> named, PromotionObjective objective)
     {
         var chosen = new List<ChosenCandidate>();
         foreach (var text in named)
         {
             var record = Resolve(store, spec, workspace, members, text);
-            var evidence = EvidenceSelector.Select(store.ListEvaluations(record.Id)) ?? throw new TrustException(TrustErrorCodes.NoEvidence,
+            var evidence = EvidenceSelector.Select(store.ListEvaluations(record.Id), objective) ?? throw new TrustException(TrustErrorCodes.NoEvidence,
                 $"{record.FunctionId.QualifiedName}: candidate {record.Id} has no stored holdout or comparison evaluation to promote it on; run 'sigil compare {spec} {workspace} {record.Id.Digest[..12]}' for fresh evidence.");
             var item = new ChosenCandidate(record, evidence);
             if (chosen.Find(c => c.FunctionKey == item.FunctionKey) is { } other)
@@ -56,17 +63,23 @@ internal static class CandidateChooser
     {
         var chosen = new List<ChosenCandidate>();
         var missing = new List<string>();
+        var overruled = new List<string>();
         foreach (var function in members.GroupBy(ChosenCandidate.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var best = function
-                .Select(c => EvidenceSelector.Select(store.ListEvaluations(c.Id)) is { Accepted: true } e ? new ChosenCandidate(c, e) : null)
+            var measured = function
+                .Select(c => EvidenceSelector.Select(store.ListEvaluations(c.Id), objective) is { } e ? new ChosenCandidate(c, e) : null)
                 .OfType<ChosenCandidate>()
+                .ToList();
+            var best = measured
+                .Where(c => c.Evidence.Accepted)
                 .OrderByDescending(c => Fitness(c, objective))
                 .ThenBy(c => c.Candidate.CreatedAt)
                 .FirstOrDefault();
             if (best is null)
             {
                 missing.Add(function.First().FunctionId.QualifiedName);
+                overruled.AddRange(measured.Where(c => c.Evidence.PassingComparisonsIgnored > 0).Select(c =>
+                    $"{c.Candidate.FunctionId.QualifiedName}: candidate {c.Candidate.Id.Digest[..12]} passes {c.Evidence.PassingComparisonsIgnored} comparison(s), but its run's holdout evaluation was not accepted and comparisons never overturn a holdout (docs/decisions/0007)."));
             }
             else
             {
@@ -77,9 +90,11 @@ internal static class CandidateChooser
         if (chosen.Count == 0)
         {
             throw new TrustException(TrustErrorCodes.NoEvidence,
-                $"No candidate in workspace '{workspace}' of spec '{spec}' has accepted holdout or comparison evidence ({string.Join(", ", missing)}); {hint}.");
+                $"No candidate in workspace '{workspace}' of spec '{spec}' has accepted holdout or comparison evidence ({string.Join(", ", missing)}); {hint}."
+                + string.Concat(overruled.Select(o => " " + o)));
         }
         warnings.AddRange(missing.Select(m => $"{m}: no candidate has accepted holdout or comparison evidence, so the pin is left out; {hint}."));
+        warnings.AddRange(overruled);
         return chosen;
     }
 

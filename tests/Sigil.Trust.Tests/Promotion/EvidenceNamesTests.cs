@@ -47,6 +47,6 @@ public sealed class EvidenceNamesTests
         Assert.AreEqual(30L, tie?.Evidence.NTrials);
         Assert.AreEqual(1.0, tie?.Metrics["correct"]);
         var later = EvidenceSelector.Select([Evaluation("RootError#holdout", 1.1, at), Evaluation("RootError#compare", 1.2, at.AddSeconds(1))]);
-        Assert.AreEqual("RootError#compare", later?.Evaluation.Evaluator);
+        Assert.AreEqual("RootError#holdout", later?.Evaluation.Evaluator, "a later comparison never replaces the holdout (decision 0007 addendum)");
     }
 }

@@ -24,17 +24,16 @@ public sealed class PromoteSelectionTests
     }
 
     [TestMethod]
-    public async Task Default_UsesTheLatestFreshEvidence_AComparisonAfterAFailedHoldout()
+    public async Task Default_AComparisonAfterAFailedHoldout_DoesNotOverturnIt()
     {
         using var fixture = TrustFixture.Create();
         var root = fixture.AddCandidate(QuickStartSample.RootPin, QuickStartSample.FastRoot, HoldoutMetrics.Speed(1.1, 0.98, 1.3, accepted: false));
         fixture.AddEvaluation(root, "RootError#compare", HoldoutMetrics.Speed(1.3, 1.15, 1.45));
 
-        var result = await fixture.PromoteAsync();
+        var refusal = await Assert.ThrowsExactlyAsync<TrustException>(() => fixture.PromoteAsync());
 
-        Assert.AreEqual("RootError#compare", result.Pins[0].Evaluator);
-        Assert.AreEqual(1.15, result.Document.Pins[0].Evidence.Ci["speedup"].Low);
-        CollectionAssert.AreEqual(new[] { "RootError#compare" }, result.Document.EvaluatorSet.Select(e => e.Name).ToArray());
+        Assert.AreEqual(TrustErrorCodes.NoEvidence, refusal.Code);
+        StringAssert.Contains(refusal.Message, $"candidate {root.Id.Digest[..12]} passes 1 comparison(s), but its run's holdout evaluation was not accepted and comparisons never overturn a holdout");
     }
 
     [TestMethod]
