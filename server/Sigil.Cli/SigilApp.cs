@@ -3,10 +3,15 @@ using Sigil.Cli.Commands.Config;
 using Sigil.Cli.Commands.Keys;
 using Sigil.Cli.Commands.Runs;
 using Sigil.Cli.Commands.Tracker;
+using Sigil.Cli.Commands.Trust;
 using Sigil.Cli.Commands.Workspace;
 using Sigil.Core.Identity;
+using Sigil.Manifests.Keys;
 using Sigil.Projects;
+using Sigil.Publishing;
+using Sigil.Publishing.Git;
 using Sigil.Tracking.Query;
+using Sigil.Trust.Errors;
 using Sigil.Workspace.Errors;
 using Spectre.Console.Cli;
 
@@ -36,7 +41,9 @@ public static class SigilApp
         }
         catch (Exception ex) when (ex is SigilProjectException or SampleLogException or IdentityFormatException or WorkspaceException or InvalidDataException
             or Sigil.Runs.RunException or Sigil.Evaluation.Sandbox.SandboxUnavailableException
-            or Sigil.Optimizers.Strategies.Configuration.OptimizerSettingsException)
+            or Sigil.Optimizers.Strategies.Configuration.OptimizerSettingsException
+            or KeyStoreException or TrustStoreException or TrustException
+            or PublishRefusedException or PublishFailedException or GitException)
         {
             return Fail(ErrorExit, ex.Message);
         }
@@ -88,9 +95,17 @@ public static class SigilApp
             keys.AddCommand<KeysTrustCommand>("trust");
             keys.AddCommand<KeysRevokeCommand>("revoke");
         });
+        config.AddCommand<PromoteCommand>("promote")
+            .WithExample("promote", "quickstart", "v1", "--key", "release")
+            .WithExample("promote", "quickstart", "v1", "876620f3e347", "--key", "release", "--out", "release.manifest.json", "--expires", "30d", "--constraint", "'speedup_ci_low>1.05'");
+        config.AddCommand<VerifyCommand>("verify").WithExample("verify", "sigil.manifest.json");
+        config.AddCommand<PublishCommand>("publish")
+            .WithExample("publish", "sigil.manifest.json")
+            .WithExample("publish", "sigil.manifest.json", "--branch", "sigil/quickstart-1", "--patch", "../quickstart-1.patch");
     }
 
-    private static int Fail(int code, string message)
+    /// <summary>Prints <paramref name="message"/> as the one error line on stderr and returns <paramref name="code"/>.</summary>
+    internal static int Fail(int code, string message)
     {
         Console.Error.WriteLine("error: " + message.ReplaceLineEndings(" "));
         return code;

@@ -6,29 +6,19 @@ using Spectre.Console.Cli;
 namespace Sigil.Cli.Commands.Keys;
 
 /// <summary>
-/// What the <c>sigil keys</c> commands share: the key store of this machine, the project's trust store, and turning
-/// their errors (<see cref="KeyStoreException"/>, <see cref="TrustStoreException"/>) into the one-line, exit-1 errors
-/// of <see cref="SigilApp"/>.
+/// What the <c>sigil keys</c> commands share: the key store of this machine, the project and key-name checks. Their
+/// errors (<see cref="KeyStoreException"/>, <see cref="TrustStoreException"/>) reach the one error boundary of
+/// <see cref="SigilApp"/>, which prints them as one line and exits 1.
 /// </summary>
 /// <typeparam name="TSettings">The command's options.</typeparam>
 public abstract class KeysCommandBase<TSettings> : Command<TSettings>
     where TSettings : ProjectSettings
 {
-    /// <summary>Performs the command; key and trust store errors become <see cref="SigilProjectException"/>s.</summary>
+    /// <summary>Performs the command.</summary>
     protected abstract int Run(TSettings settings);
 
     /// <inheritdoc />
-    protected sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return Run(settings);
-        }
-        catch (Exception e) when (e is KeyStoreException or TrustStoreException)
-        {
-            throw new SigilProjectException(e.Message, e);
-        }
-    }
+    protected sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken) => Run(settings);
 
     /// <summary>The private keys of this machine: <c>$SIGIL_KEYS_DIR</c>, else <c>~/.config/sigil/keys</c>.</summary>
     protected static SigningKeyStore OpenKeyStore() => new(SigningKeyStore.DefaultDirectory());
