@@ -1,0 +1,84 @@
+using Sigil.LanguageServer.Diagnostics;
+using Sigil.LanguageServer.Hosting;
+using Sigil.LanguageServer.Runs;
+using Sigil.LanguageServer.State;
+using Sigil.Protocol;
+using Sigil.Protocol.Lsp;
+using Sigil.Protocol.Manifests;
+using Sigil.Trust.Publication;
+
+namespace Sigil.LanguageServer.Handlers.Manifests;
+
+/// <summary>
+/// <c>sigil/manifest/publish</c>: <see cref="PublishService"/>, as <c>sigil publish</c> calls it (verify, then rewrite the
+/// pins on a new git branch with one commit and a .patch; the current branch and tree are left alone). Its steps are
+/// reported on the client's <c>workDoneToken</c> when one is given.
+/// </summary>
+internal sealed class PublishHandler(ServerState state, LanguageClient client, ServerLog log) : IRequestHandler<PublishParams, PublishResultInfo>
+{
+    /// <inheritdoc />
+    public string Method => SigilMethods.ManifestPublish;
+
+    /// <inheritdoc />
+    public async Task<PublishResultInfo> HandleAsync(PublishParams parameters, CancellationToken ct)
+    {
+        var project = ProjectContext.Require(state);
+        var manifest = string.IsNullOrWhiteSpace(parameters.Manifest) ? ManifestLocator.Path(project) : project.Resolve(parameters.Manifest);
+        if (parameters.Branch is { } branch && (branch.Length == 0 || branch.Any(char.IsWhiteSpace) || branch.StartsWith('-')))
+        {
+            throw RequestException.InvalidParams($"'branch' is '{branch}'; give a name without spaces that does not start with '-', e.g. \"sigil/quickstart-1\".");
+        }
+        var request = new PublishManifestRequest(manifest, project.Paths)
+        {
+            BranchName = parameters.Branch,
+            PatchPath = string.IsNullOrWhiteSpace(parameters.Patch) ? null : project.Resolve(parameters.Patch),
+            AssemblyPath = string.IsNullOrWhiteSpace(parameters.Assembly) ? null : project.Resolve(parameters.Assembly),
+        };
+        var progress = await ProgressChannel.OpenAsync(client, parameters.WorkDoneToken, "", canCreate: false, log, ct).ConfigureAwait(false);
+        await progress.SendAsync(new WorkDoneProgressBegin { Title = "Sigil: publishing " + Path.GetFileName(manifest) }).ConfigureAwait(false);
+        var steps = new OrderedProgress(progress);
+        PublishManifestResult result;
+        try
+        {
+            result = await new PublishService().PublishAsync(request, steps, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await steps.DrainAsync().ConfigureAwait(false);
+        }
+        await progress.SendAsync(new WorkDoneProgressEnd { Message = $"published on {result.BranchName}" }).ConfigureAwait(false);
+        return new PublishResultInfo
+        {
+            ManifestId = result.ManifestId,
+            Branch = result.BranchName,
+            Commit = result.CommitSha,
+            Patch = result.PatchPath,
+            ChangedFiles = result.ChangedFiles,
+            OriginalBranch = result.OriginalBranch,
+            Warnings = result.Warnings,
+        };
+    }
+
+    /// <summary>The publish steps as progress reports, in order.</summary>
+    private sealed class OrderedProgress(ProgressChannel channel) : IProgress<string>
+    {
+        private readonly Lock _gate = new();
+        private Task _last = Task.CompletedTask;
+
+        public void Report(string value)
+        {
+            lock (_gate)
+            {
+                _last = _last.ContinueWith(_ => channel.SendAsync(new WorkDoneProgressReport { Message = value + "…" }), TaskScheduler.Default).Unwrap();
+            }
+        }
+
+        public Task DrainAsync()
+        {
+            lock (_gate)
+            {
+                return _last;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Sigil.LanguageServer.Hosting;
+using Sigil.LanguageServer.Lenses;
+using Sigil.LanguageServer.State;
+using Sigil.Protocol;
+using Sigil.Protocol.Tracker;
+using Sigil.Tracking.Control;
+
+namespace Sigil.LanguageServer.Handlers.Tracker;
+
+/// <summary><c>sigil/tracker/stop</c>: <see cref="TrackerService.Stop"/>; refreshes the lenses.</summary>
+internal sealed class TrackerStopHandler(ServerState state, LensRefresher refresher) : IRequestHandler<TrackerParams, TrackerStatusResult>
+{
+    /// <inheritdoc />
+    public string Method => SigilMethods.TrackerStop;
+
+    /// <inheritdoc />
+    public async Task<TrackerStatusResult> HandleAsync(TrackerParams parameters, CancellationToken ct)
+    {
+        var status = TrackerService.Stop(ProjectContext.Require(state).SigilDirectory);
+        await refresher.RefreshAsync(ct).ConfigureAwait(false);
+        return TrackerResults.From(status);
+    }
+}
