@@ -35,6 +35,8 @@ internal sealed class ServerHost
         _log = log;
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // A stray NaN must not turn an answer into a serialization error; metrics are filtered (FiniteMetrics) anyway.
+        formatter.JsonSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
         _rpc = new JsonRpc(new LspMessageHandler(input, output, formatter, log))
         {
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),

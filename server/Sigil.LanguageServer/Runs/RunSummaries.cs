@@ -1,3 +1,4 @@
+using Sigil.LanguageServer.Hosting;
 using Sigil.Protocol.Runs;
 using Sigil.Runs;
 
@@ -20,10 +21,10 @@ internal static class RunSummaries
             Trials = p.Trials,
             Resumed = p.Resumed,
             Evaluated = p.Evaluated,
-            BaselineFitness = p.BaselineFitness,
+            BaselineFitness = FiniteMetrics.Of(p.BaselineFitness),
             BestCandidate = p.BestCandidate,
-            BestFitness = p.BestFitness,
-            BestMetrics = p.BestMetrics,
+            BestFitness = FiniteMetrics.Of(p.BestFitness),
+            BestMetrics = FiniteMetrics.Of(p.BestMetrics),
             Accepted = p.Accepted,
             Verdict = p.Verdict,
             VisibleSamples = p.Samples.Visible,

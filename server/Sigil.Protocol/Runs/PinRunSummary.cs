@@ -23,14 +23,14 @@ public sealed record PinRunSummary
     /// <summary>New candidates evaluated.</summary>
     [JsonPropertyName("evaluated")] public int Evaluated { get; init; }
 
-    /// <summary>The baseline's fitness.</summary>
-    [JsonPropertyName("baselineFitness")] public double BaselineFitness { get; init; }
+    /// <summary>The baseline's fitness (null when not a finite number).</summary>
+    [JsonPropertyName("baselineFitness")] public double? BaselineFitness { get; init; }
 
     /// <summary>The best feasible candidate, or null when none beat the baseline.</summary>
     [JsonPropertyName("bestCandidate")] public string? BestCandidate { get; init; }
 
-    /// <summary>Its fitness.</summary>
-    [JsonPropertyName("bestFitness")] public double BestFitness { get; init; }
+    /// <summary>Its fitness (null when not a finite number).</summary>
+    [JsonPropertyName("bestFitness")] public double? BestFitness { get; init; }
 
     /// <summary>Its metrics.</summary>
     [JsonPropertyName("bestMetrics")] public IReadOnlyDictionary<string, double> BestMetrics { get; init; } = new Dictionary<string, double>();

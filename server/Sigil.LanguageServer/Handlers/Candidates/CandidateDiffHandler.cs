@@ -71,7 +71,7 @@ internal sealed class CandidateDiffHandler(ServerState state) : IRequestHandler<
                 SampleSet = e.SampleSetDigest,
                 Correct = e.Correct,
                 ErrorClass = e.ErrorClass,
-                Metrics = e.Metrics,
+                Metrics = FiniteMetrics.Of(e.Metrics),
                 CreatedAt = e.CreatedAt,
             })],
         });

@@ -51,7 +51,7 @@ internal sealed class CandidatesListHandler(ServerState state) : IRequestHandler
                 Correct = r.Correct,
                 ErrorClass = r.ErrorClass,
                 Speedup = r.Speedup,
-                Metrics = r.Metrics,
+                Metrics = FiniteMetrics.Of(r.Metrics),
                 HoldoutAccepted = r.HoldoutAccepted,
                 CreatedAt = r.CreatedAt,
                 ServedCalls = r.ServedCalls,

@@ -50,7 +50,7 @@ internal sealed class CompareRunHandler(ServerState state, LensRefresher refresh
                 Correct = c.Correct,
                 Improved = c.Improved,
                 Verdict = c.Verdict,
-                Metrics = c.Metrics,
+                Metrics = FiniteMetrics.Of(c.Metrics),
             })],
         };
     }

@@ -76,7 +76,7 @@ internal sealed class PromoteHandler(ServerState state, DiagnosticsPublisher dia
                 Candidate = p.Candidate.ToString(),
                 Evaluator = p.Evaluator,
                 Evidence = p.Summary,
-                Metrics = p.Metrics,
+                Metrics = FiniteMetrics.Of(p.Metrics),
                 ArtifactDigest = p.Artifact?.Digest,
             })],
             Warnings = warnings,
