@@ -74,9 +74,9 @@ public sealed class RunCancelTests
     }
 
     [TestMethod]
-    public async Task NoProgressSupport_NoTokenGiven_NoProgressButFinished()
+    public async Task NoProgressNorRefreshSupport_NoProgressNoRefreshButFinished()
     {
-        var (client, _) = await LspClient.StartInitializedAsync(s_project.Path, workDoneProgress: false);
+        var (client, _) = await LspClient.StartInitializedAsync(s_project.Path, refreshSupport: false, workDoneProgress: false);
         await using var connection = client;
 
         var result = await client.RequestAsync<JsonElement>("sigil/run/start", Long("quiet") with { optimizer = "best-of-n", pin = "SumOfSquares", iterations = 1, rounds = 5, wait = true });
@@ -86,6 +86,7 @@ public sealed class RunCancelTests
         Assert.IsEmpty(client.Received("$/progress"), "LSP: no progress on tokens the client does not know");
         Assert.IsEmpty(client.Received("window/workDoneProgress/create"));
         await client.WaitForEventAsync("sigil/run/finished");
+        Assert.IsEmpty(client.Received("workspace/codeLens/refresh"), "the client did not declare workspace.codeLens.refreshSupport");
     }
 
     /// <summary>A run far longer than any test waits: MADS over Root's literals, 200 trials of 30 rounds.</summary>

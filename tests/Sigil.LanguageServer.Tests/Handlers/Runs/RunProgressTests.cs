@@ -58,8 +58,10 @@ public sealed class RunProgressTests
         await client.ErrorAsync("sigil/run/start", new { spec = "quickstart" }, -32602);
         await client.ErrorAsync("sigil/run/start", new { spec = "quickstart", workspace = "x", objective = "fast" }, -32602);
         await client.ErrorAsync("sigil/run/start", new { spec = "quickstart", workspace = "x", allow = new[] { "Teleport" } }, -32602);
+        var optimizer = await client.ErrorAsync("sigil/run/start", new { spec = "quickstart", workspace = "x", optimizer = "nope" }, -32602);
 
         StringAssert.Contains(iterations.Message, "niter");
+        StringAssert.Contains(optimizer.Message, "There is no optimizer 'nope'");
         Assert.IsEmpty(client.Received("sigil/run/finished"), "no run was started");
     }
 
