@@ -32,7 +32,7 @@ public sealed class PublishService(TimeProvider? time = null)
         ArgumentNullException.ThrowIfNull(request);
         var layout = new ProjectLayout(request.Project);
         progress?.Report("Verifying the manifest");
-        var verdict = new VerifyService(_time).Verify(new VerifyRequest(request.ManifestPath, layout.Paths) { AssemblyPath = request.AssemblyPath });
+        var verdict = new VerifyService(_time).Verify(new VerifyRequest(request.ManifestPath, layout.Paths) { AssemblyPath = request.AssemblyPath, RequireArtifacts = false });
         if (!verdict.Valid)
         {
             throw new TrustException(verdict.Code!, $"The manifest does not verify, so it is not published: {verdict.Message}");
