@@ -12,18 +12,22 @@ namespace Sigil.Runtime.Resolution;
 /// </summary>
 internal static class ArtifactBinder
 {
-    /// <summary>Binds, or throws <see cref="ResolutionException"/> saying why not.</summary>
-    public static Delegate Bind(AssemblyLoadContext context, byte[] image, string entryType, string methodName, Type delegateType)
+    /// <summary>Loads an artifact's bytes (once per artifact: a load context holds one assembly of a name), or throws <see cref="ResolutionException"/>.</summary>
+    public static Assembly Load(AssemblyLoadContext context, byte[] image)
     {
-        Assembly assembly;
         try
         {
-            assembly = context.LoadFromStream(new MemoryStream(image, writable: false));
+            return context.LoadFromStream(new MemoryStream(image, writable: false));
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException)
         {
             throw new ResolutionException($"its artifact is not a loadable assembly ({e.Message})", e);
         }
+    }
+
+    /// <summary>Binds a loaded artifact's method, or throws <see cref="ResolutionException"/> saying why not.</summary>
+    public static Delegate Bind(Assembly assembly, string entryType, string methodName, Type delegateType)
+    {
         var type = assembly.GetType(entryType, throwOnError: false)
             ?? throw new ResolutionException($"its artifact has no type {entryType}");
         var invoke = delegateType.GetMethod("Invoke")!;

@@ -31,7 +31,8 @@ internal sealed class ProjectResolver : IDisposable
     private readonly string _sigilDirectory;
     private readonly Action _onServingChanged;
     private readonly Dictionary<string, PinRoute> _routes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Delegate> _bound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, System.Reflection.Assembly> _loaded = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Digest, string EntryType, string Method, Type DelegateType), Delegate> _bound = new();
     private readonly AssemblyLoadContext _context = new("Sigil approved candidates", isCollectible: false);
     private readonly UsageWriter _usage;
     private Dictionary<string, ServedCandidate>? _decision;
@@ -99,11 +100,16 @@ internal sealed class ProjectResolver : IDisposable
                     _routes[Key(id!)] = route;
                 }
             }
-            if (Settings.Mode == ResolverMode.Prod && _decision is null)
+            if (Settings.Mode == ResolverMode.Prod)
             {
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                _decision = DecideProd();
-                DecisionTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                // Decided once, at the first registration; later assemblies' routes get that decision (baselines for
+                // pins it does not cover), never a dev-style re-decision.
+                if (_decision is null)
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    _decision = DecideProd();
+                    DecisionTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                }
             }
             else
             {
@@ -286,17 +292,21 @@ internal sealed class ProjectResolver : IDisposable
     {
         var route = _routes[Key(pin.FunctionId)];
         var artifact = pin.Artifact!;
-        if (!_bound.TryGetValue(artifact.Digest, out var implementation))
+        var qualified = pin.FunctionId.QualifiedName;
+        var head = qualified[..qualified.IndexOf('(')];
+        var methodName = head[(head.LastIndexOf('.') + 1)..];
+        // An artifact is loaded once (by digest), but each pin binds its own method and delegate type from it: two pins
+        // naming one artifact must not share the delegate bound first.
+        var key = (artifact.Digest, artifact.EntryType, methodName, route.ImplementationType);
+        if (!_bound.TryGetValue(key, out var implementation))
         {
-            var qualified = pin.FunctionId.QualifiedName;
-            var head = qualified[..qualified.IndexOf('(')];
-            var methodName = head[(head.LastIndexOf('.') + 1)..];
-            implementation = ArtifactBinder.Bind(_context, image, artifact.EntryType, methodName, route.ImplementationType);
-            _bound[artifact.Digest] = implementation;
-        }
-        if (implementation.GetType() != route.ImplementationType)
-        {
-            throw new ResolutionException($"its artifact was bound for another signature ({implementation.GetType().Name})");
+            if (!_loaded.TryGetValue(artifact.Digest, out var assembly))
+            {
+                assembly = ArtifactBinder.Load(_context, image);
+                _loaded[artifact.Digest] = assembly;
+            }
+            implementation = ArtifactBinder.Bind(assembly, artifact.EntryType, methodName, route.ImplementationType);
+            _bound[key] = implementation;
         }
         var existing = route.Current;
         return existing is not null && existing.CandidateId == pin.Candidate.ToString() && existing.ManifestId == manifestId

@@ -20,6 +20,8 @@ internal sealed class UsageWriter : IDisposable
     private readonly ResolverMode _mode;
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
     private Timer? _timer;
+    private EventHandler? _onExit;
+    private bool _disposed;
 
     public UsageWriter(string sigilDirectory, ResolverMode mode)
     {
@@ -42,20 +44,21 @@ internal sealed class UsageWriter : IDisposable
                     _candidates.Add(candidate);
                 }
             }
-            if (_candidates.Count > 0 && _timer is null)
+            if (_candidates.Count > 0 && _timer is null && !_disposed)
             {
                 _timer = new Timer(_ => Write(), null, Interval, Interval);
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => Write();
+                _onExit = (_, _) => Write();
+                AppDomain.CurrentDomain.ProcessExit += _onExit;
             }
         }
     }
 
-    /// <summary>Writes the counts now.</summary>
+    /// <summary>Writes the counts now (nothing once disposed: the last write was the disposal's).</summary>
     public void Write()
     {
         lock (_gate)
         {
-            if (_candidates.Count == 0)
+            if (_candidates.Count == 0 || _disposed)
             {
                 return;
             }
@@ -97,7 +100,20 @@ internal sealed class UsageWriter : IDisposable
 
     public void Dispose()
     {
-        _timer?.Dispose();
-        Write();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _timer?.Dispose();
+            if (_onExit is not null)
+            {
+                // Or the process's exit would write this file again, after its owner is gone (and recreate its folder).
+                AppDomain.CurrentDomain.ProcessExit -= _onExit;
+            }
+            Write();
+            _disposed = true;
+        }
     }
 }
