@@ -36,9 +36,7 @@ public sealed class CompareService(TimeProvider? time = null)
             throw new RunException($"--rounds must be between 3 and 10,000 (got {request.Rounds}).");
         }
         using var store = LiteDbWorkspaceStore.Open(request.SigilDirectory);
-        var targets = request.Candidate is { } text
-            ? [CandidateLookup.Resolve(store, text)]
-            : Best(store, request);
+        var named = request.Candidate is { } text ? CandidateLookup.Resolve(store, text) : null;
         ProjectSession session;
         try
         {
@@ -56,6 +54,7 @@ public sealed class CompareService(TimeProvider? time = null)
                 throw new RunException($"{Path.GetFileName(request.ProjectFile)} does not compile as it is; fix it and compare again.");
             }
             var pins = PinResolver.Resolve(session, baseline, request.Spec);
+            var targets = named is not null ? [named] : Best(store, request, pins);
             await using var pool = new WorkerPool(sandbox);
             var log = SampleLog.Open(request.SigilDirectory);
             var results = new List<Comparison>();
@@ -130,13 +129,24 @@ public sealed class CompareService(TimeProvider? time = null)
         return sources;
     }
 
-    private static IReadOnlyList<CandidateRecord> Best(IWorkspaceStore store, CompareRequest request)
+    /// <summary>
+    /// Each pin's best correct candidate made for the code as it is now: candidates of an older version of a pin
+    /// (another abi-hash, e.g. after a dependency upgrade) are passed over, since they can no longer be compared.
+    /// </summary>
+    private static IReadOnlyList<CandidateRecord> Best(IWorkspaceStore store, CompareRequest request, IReadOnlyList<PinInfo> pins)
     {
-        var rows = SolutionsReport.Build(store, request.Spec, request.Workspace, top: 1).Where(r => r.Correct).ToList();
-        if (rows.Count == 0)
+        var rows = SolutionsReport.Build(store, request.Spec, request.Workspace, top: 0).Where(r => r.Correct).ToList();
+        var best = rows
+            .Select(r => store.GetCandidate(Sigil.Core.Identity.CandidateId.Parse(r.Candidate))!)
+            .Where(c => pins.Any(p => RunService.SameCode(p.FunctionId, c.FunctionId)))
+            .GroupBy(c => c.FunctionId.QualifiedName, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .ToList();
+        if (best.Count == 0)
         {
-            throw new RunException($"No correct candidate in workspace '{request.Workspace}' of spec '{request.Spec}' to compare; name one, or run 'sigil run {request.Spec} --name {request.Workspace}'.");
+            var stale = rows.Count > 0 ? " (its candidates were made for an older version of the code)" : "";
+            throw new RunException($"No correct candidate in workspace '{request.Workspace}' of spec '{request.Spec}' to compare{stale}; name one, or run 'sigil run {request.Spec} --name {request.Workspace}'.");
         }
-        return rows.Select(r => store.GetCandidate(Sigil.Core.Identity.CandidateId.Parse(r.Candidate))!).ToList();
+        return best;
     }
 }
