@@ -45,3 +45,24 @@ step "sigil inspect-solutions quickstart"
 
 step "sigil compare quickstart v1 (fresh paired trials of each pin's best against the baseline)"
 ./sigil compare quickstart v1 --project samples/QuickStart
+
+step "sigil keys new (a demo signing key, kept outside the repository) and trust it"
+keys_dir="${SIGIL_KEYS_DIR:-${XDG_CONFIG_HOME:-$HOME/.config}/sigil/keys}"
+if [ -f "$keys_dir/quickstart-demo.key" ]; then
+  ./sigil keys trust quickstart-demo --project samples/QuickStart
+else
+  ./sigil keys new quickstart-demo --trust --project samples/QuickStart
+fi
+
+step "sigil promote quickstart v1 (signed manifest + each approved method compiled ahead of time)"
+./sigil promote quickstart v1 --key quickstart-demo --force --project samples/QuickStart
+
+step "sigil verify (exactly as the production resolver will)"
+./sigil verify samples/QuickStart/sigil.manifest.json --project samples/QuickStart
+
+step "Running the QuickStart app in prod mode: the resolver serves the approved candidates"
+SIGIL_MODE=prod SIGIL_MANIFEST=sigil.manifest.json dotnet samples/QuickStart/bin/Debug/net10.0/QuickStart.dll --rounds 30 > /dev/null
+tail -n 1 samples/QuickStart/.sigil/resolver/resolver.log
+
+step "sigil inspect-solutions quickstart (the 'served' column counts the calls each candidate served)"
+./sigil inspect-solutions quickstart --project samples/QuickStart --top 2
