@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+
 using StreamJsonRpc;
 
 namespace Sigil.LanguageServer.Tests.Support;
@@ -21,7 +22,11 @@ internal sealed class LspClient : IAsyncDisposable
         Server = server;
         var formatter = new SystemTextJsonFormatter();
         formatter.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        Rpc = new ClientRpc(new HeaderDelimitedMessageHandler(server.Input, server.Output, formatter));
+        Rpc = new ClientRpc(new HeaderDelimitedMessageHandler(server.Input, server.Output, formatter))
+        {
+            // Like editors, handle what the server sends in the order it was sent.
+            SynchronizationContext = new Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext(sticky: false),
+        };
         Rpc.AddLocalRpcTarget(new ClientCallbacks(Record), new JsonRpcTargetOptions { AllowNonPublicInvocation = false });
         Rpc.StartListening();
     }

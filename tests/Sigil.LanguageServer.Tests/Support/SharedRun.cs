@@ -42,6 +42,9 @@ internal sealed class SharedRun
 
     public IReadOnlyList<Lens> LensesBefore { get; }
 
+    /// <summary>A copy of the workspace store's files taken right after the run (before other tests wrote to it).</summary>
+    public string StoreSnapshot { get; private init; } = "";
+
     public IReadOnlyList<Lens> LensesAfter { get; }
 
     public static Task<SharedRun> GetAsync() => s_instance.Value;
@@ -83,6 +86,12 @@ internal sealed class SharedRun
         var finished = await client.WaitForEventAsync("sigil/run/finished", f => f.GetProperty("token").GetString() == token, TimeSpan.FromMinutes(3));
         Assert.AreEqual("completed", finished.GetProperty("status").GetString(), finished.ToString() + "\n" + client.Server.Stderr);
         var after = await client.LensesAsync(QuickStartProject.KernelsUri);
-        return new SharedRun(project, client, token, finished, before, after);
+        var snapshot = project.Home.Combine("store-after-run");
+        Directory.CreateDirectory(snapshot);
+        foreach (var file in Directory.GetFiles(project.SigilDirectory, "workspace*.db"))
+        {
+            File.Copy(file, Path.Combine(snapshot, Path.GetFileName(file)));
+        }
+        return new SharedRun(project, client, token, finished, before, after) { StoreSnapshot = snapshot };
     }
 }

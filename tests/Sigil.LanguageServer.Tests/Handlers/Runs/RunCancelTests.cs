@@ -89,8 +89,8 @@ public sealed class RunCancelTests
         Assert.IsEmpty(client.Received("workspace/codeLens/refresh"), "the client did not declare workspace.codeLens.refreshSupport");
     }
 
-    /// <summary>A run far longer than any test waits: MADS over Root's literals, 200 trials of 30 rounds.</summary>
-    private static RunOptions Long(string workspace) => new("quickstart", workspace, "mads", 200, "Root", 30, 20, true, false, null);
+    /// <summary>A run far longer than any test waits: MADS over Root's literals, 200 trials.</summary>
+    private static RunOptions Long(string workspace) => new("quickstart", workspace, "mads", 200, "Root", 5, 20, true, false, null);
 
     /// <summary>A report once the project is open and the baseline is being measured: the run is well under way.</summary>
     private static bool MidRun(JsonElement progress) =>
