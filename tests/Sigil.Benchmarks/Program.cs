@@ -1,7 +1,10 @@
 using BenchmarkDotNet.Running;
 using Sigil.Benchmarks.Pipeline;
+using Sigil.Benchmarks.Resolver;
 
-// --candidates-per-second and --acceptance run the candidate pipeline harness (Pipeline/); anything else goes to
+// --candidates-per-second and --acceptance run the candidate pipeline harness (Pipeline/), --resolver-cold the resolver's
+// fresh-process start-up harness (Resolver/ResolverColdStart), --served-call-paired an in-process paired check of the
+// served call (Resolver/ServedCallPaired); anything else goes to
 // BenchmarkDotNet (e.g. --filter '*Tracker*'). Commands and results: docs/benchmarks.md.
 switch (args.FirstOrDefault())
 {
@@ -11,6 +14,12 @@ switch (args.FirstOrDefault())
         return await CompileBreakdown.RunAsync(PipelineOptions.Parse(args[1..], new PipelineOptions { Candidates = 20, Repeats = 3 }), Console.Out);
     case "--acceptance":
         return await AcceptanceCheck.RunAsync(PipelineOptions.Parse(args[1..], new PipelineOptions { Pin = PinKind.Root, Warmup = 5 }), Console.Out);
+    case "--resolver-cold-steps" when args.Length == 2:
+        return ResolverColdSteps.Run(args[1], Console.Out);
+    case "--served-call-paired":
+        return ServedCallPaired.Run(args[1..], Console.Out);
+    case "--resolver-cold":
+        return ResolverColdStart.Run(args[1..], Console.Out);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Sigil.Benchmarks.TrackerOffBenchmarks).Assembly).Run(args);
         return 0;

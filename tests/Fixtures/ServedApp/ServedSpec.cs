@@ -1,0 +1,3 @@
+using Sigil;
+
+[assembly: Spec("served", Description = "Pins served from a signed manifest by the resolver benchmarks")]
