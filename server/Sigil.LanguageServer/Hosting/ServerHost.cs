@@ -75,7 +75,7 @@ internal sealed class ServerHost
         Request(new RunCancelHandler(_runs), boundary);
         Notification(new WorkDoneProgressCancelHandler(_runs, log), boundary);
         Request(new CompareRunHandler(state, refresher), boundary);
-        Request(new PromoteHandler(state, diagnostics), boundary);
+        Request(new PromoteHandler(state, diagnostics, new Sigil.Trust.Artifacts.ProjectArtifactCompiler()), boundary);
         Request(new VerifyHandler(state), boundary);
         Request(new PublishHandler(state, client, log), boundary);
         Request(trackerStart, boundary);

@@ -5,6 +5,7 @@ using Sigil.Manifests.Model;
 using Sigil.Projects;
 using Sigil.Trust.Errors;
 using Sigil.Trust.Policy;
+using Sigil.Trust.Artifacts;
 using Sigil.Trust.Promotion;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -2,15 +2,14 @@ using Sigil.Core.Identity;
 using Sigil.Projects;
 using Sigil.Projects.Config;
 using Sigil.Runs.Serving;
-using Sigil.Trust.Artifacts;
 
-namespace Sigil.Cli.Commands.Trust;
+namespace Sigil.Trust.Artifacts;
 
 /// <summary>
 /// Compiles promote's artifacts with <see cref="ArtifactService"/> on the project file named in the project's
-/// <c>sigil.json</c> (the composition the language server will use as well).
+/// <c>sigil.json</c>: what the CLI and the language server pass to <see cref="Promotion.PromoteService"/>.
 /// </summary>
-internal sealed class ProjectArtifactCompiler : IArtifactCompiler
+public sealed class ProjectArtifactCompiler : IArtifactCompiler
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<ArtifactImage>> CompileAsync(string projectDirectory, string spec, IReadOnlyList<CandidateId> candidates, CancellationToken ct)
