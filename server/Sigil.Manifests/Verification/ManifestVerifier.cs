@@ -112,7 +112,7 @@ public sealed class ManifestVerifier(ITrustedKeys trustedKeys, TimeProvider? tim
 
     private static VerificationResult? CheckSequence(ManifestDocument document, VerificationOptions options)
     {
-        if (options.LastApplied is not { } last)
+        if ((options.LastApplied ?? options.LastAppliedFor?.Invoke(document.Spec)) is not { } last)
         {
             return null;
         }

@@ -17,6 +17,12 @@ public sealed record VerificationOptions
     /// </summary>
     public AppliedManifest? LastApplied { get; init; }
 
+    /// <summary>
+    /// Used when <see cref="LastApplied"/> is null: looks the last applied manifest up by the manifest's spec, so a
+    /// caller that has not parsed the manifest (the runtime resolver) need not parse it twice.
+    /// </summary>
+    public Func<string, AppliedManifest?>? LastAppliedFor { get; init; }
+
     /// <summary>How far <c>created_at</c> may lie in the future before the manifest is refused (default 5 minutes).</summary>
     public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 

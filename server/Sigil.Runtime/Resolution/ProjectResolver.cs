@@ -146,12 +146,11 @@ internal sealed class ProjectResolver : IDisposable
         {
             return Fallback(none, $"the manifest {path} cannot be read ({e.Message})");
         }
-        var spec = TryParse(bytes)?.Spec;
         VerificationResult result;
         try
         {
-            var last = spec is null ? null : new AppliedManifests(_sigilDirectory).Find(spec);
-            var options = new VerificationOptions { CurrentAbiHash = CurrentAbi, LastApplied = last, ManifestPath = path, RequireArtifacts = true };
+            var applied = new AppliedManifests(_sigilDirectory);
+            var options = new VerificationOptions { CurrentAbiHash = CurrentAbi, LastAppliedFor = applied.Find, ManifestPath = path, RequireArtifacts = true };
             result = new ManifestVerifier(new TrustStore(_projectDirectory)).Verify(bytes, options);
         }
         catch (Exception e) when (e is AppliedManifestsException or TrustStoreException)
