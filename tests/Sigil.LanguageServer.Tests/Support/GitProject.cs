@@ -47,6 +47,14 @@ internal sealed class GitProject : IDisposable
         }
         File.WriteAllText(Path.Combine(project.ProjectDirectory, "sigil.json"), JsonSerializer.Serialize(new { project = "QuickStart.csproj" }));
         File.WriteAllText(Path.Combine(project.Repository, ".gitignore"), "bin/\nobj/\n.sigil/\n");
+        // The sample takes its target framework and Sigil wiring from samples/Directory.Build.*: the copy imports the
+        // same files, so MSBuild loads it as it loads the sample (promote compiles the artifact from it).
+        var samples = Path.GetDirectoryName(Support.Repository.QuickStart)!;
+        foreach (var kind in new[] { "props", "targets" })
+        {
+            File.WriteAllText(Path.Combine(project.Repository, $"Directory.Build.{kind}"),
+                $"<Project>\n  <Import Project=\"{Path.Combine(samples, $"Directory.Build.{kind}")}\" />\n</Project>\n");
+        }
         var dll = Path.Combine(project.ProjectDirectory, "bin", "Debug", "net10.0", "QuickStart.dll");
         Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
         File.Copy(Path.Combine(Support.Repository.QuickStart, "bin", "Debug", "net10.0", "QuickStart.dll"), dll);
