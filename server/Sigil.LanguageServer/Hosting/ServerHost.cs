@@ -74,7 +74,7 @@ internal sealed class ServerHost
         Request(runStart, boundary);
         Request(new RunCancelHandler(_runs), boundary);
         Notification(new WorkDoneProgressCancelHandler(_runs, log), boundary);
-        Request(new CompareRunHandler(state, refresher), boundary);
+        Request(new CompareRunHandler(state, refresher, client, log), boundary);
         Request(new PromoteHandler(state, diagnostics, new Sigil.Trust.Artifacts.ProjectArtifactCompiler()), boundary);
         Request(new VerifyHandler(state), boundary);
         Request(new PublishHandler(state, client, log), boundary);

@@ -22,4 +22,7 @@ public sealed record CompareRunParams
 
     /// <summary>Samples replayed at most (default 1000).</summary>
     [JsonPropertyName("maxSamples")] public int MaxSamples { get; init; } = 1000;
+
+    /// <summary>The client's progress token (string or integer): the steps are reported on it.</summary>
+    [JsonPropertyName("workDoneToken")] public System.Text.Json.JsonElement? WorkDoneToken { get; init; }
 }

@@ -27,8 +27,12 @@ public sealed class CompareService(TimeProvider? time = null)
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Compares the candidate(s) of <paramref name="request"/>.</summary>
+    /// <param name="request">What to compare.</param>
+    /// <param name="sandbox">The sandbox's limits (default: the run's).</param>
+    /// <param name="ct">Stops between and within trials.</param>
+    /// <param name="progress">Each step, as a sentence without a final period ("comparing Kernels.Root(double) (1/2)").</param>
     /// <exception cref="RunException">Nothing to compare, a candidate that no longer applies, or no samples.</exception>
-    public async Task<IReadOnlyList<Comparison>> CompareAsync(CompareRequest request, SandboxOptions? sandbox = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Comparison>> CompareAsync(CompareRequest request, SandboxOptions? sandbox = null, CancellationToken ct = default, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Rounds is < 3 or > 10_000)
@@ -38,6 +42,7 @@ public sealed class CompareService(TimeProvider? time = null)
         using var store = LiteDbWorkspaceStore.Open(request.SigilDirectory);
         var named = request.Candidate is { } text ? CandidateLookup.Resolve(store, text) : null;
         ProjectSession session;
+        progress?.Report($"opening {Path.GetFileName(request.ProjectFile)}");
         try
         {
             session = await ProjectSession.OpenAsync(request.ProjectFile, null, null, ct).ConfigureAwait(false);
@@ -49,6 +54,7 @@ public sealed class CompareService(TimeProvider? time = null)
         using (session)
         {
             var compiler = new CandidateCompiler(session);
+            progress?.Report("compiling the baseline");
             if (compiler.CompileBaseline(ct) is not CompiledCandidate baseline)
             {
                 throw new RunException($"{Path.GetFileName(request.ProjectFile)} does not compile as it is; fix it and compare again.");
@@ -60,6 +66,7 @@ public sealed class CompareService(TimeProvider? time = null)
             var results = new List<Comparison>();
             foreach (var record in targets)
             {
+                progress?.Report($"comparing {record.FunctionId.QualifiedName} ({results.Count + 1}/{targets.Count}): {request.Rounds} paired rounds");
                 results.Add(await CompareOneAsync(record, pins, session, new CandidateImagesFactory(compiler, new MethodOnlyCompiler(session)), baseline, pool, log, store, request, ct).ConfigureAwait(false));
             }
             return results;

@@ -62,7 +62,7 @@ public sealed class CompareCommand : AsyncCommand<CompareCommand.Settings>
             Candidate = settings.Candidate,
             Rounds = settings.Rounds,
             Seed = settings.Seed,
-        }, null, cancellationToken).ConfigureAwait(false);
+        }, null, cancellationToken, settings.Json || Console.IsErrorRedirected ? null : new Progress<string>(step => CliConsole.Hint(step + "…"))).ConfigureAwait(false);
         if (settings.Json)
         {
             CliConsole.Json(new

@@ -42,10 +42,13 @@ internal sealed class PublishHandler(ServerState state, LanguageClient client, S
         {
             result = await new PublishService().PublishAsync(request, steps, ct).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e)
         {
             await steps.DrainAsync().ConfigureAwait(false);
+            await progress.SendAsync(new WorkDoneProgressEnd { Message = e is OperationCanceledException ? "cancelled" : "refused: " + e.Message }).ConfigureAwait(false);
+            throw;
         }
+        await steps.DrainAsync().ConfigureAwait(false);
         await progress.SendAsync(new WorkDoneProgressEnd { Message = $"published on {result.BranchName}" }).ConfigureAwait(false);
         return new PublishResultInfo
         {
@@ -57,28 +60,5 @@ internal sealed class PublishHandler(ServerState state, LanguageClient client, S
             OriginalBranch = result.OriginalBranch,
             Warnings = result.Warnings,
         };
-    }
-
-    /// <summary>The publish steps as progress reports, in order.</summary>
-    private sealed class OrderedProgress(ProgressChannel channel) : IProgress<string>
-    {
-        private readonly Lock _gate = new();
-        private Task _last = Task.CompletedTask;
-
-        public void Report(string value)
-        {
-            lock (_gate)
-            {
-                _last = _last.ContinueWith(_ => channel.SendAsync(new WorkDoneProgressReport { Message = value + "…" }), TaskScheduler.Default).Unwrap();
-            }
-        }
-
-        public Task DrainAsync()
-        {
-            lock (_gate)
-            {
-                return _last;
-            }
-        }
     }
 }
