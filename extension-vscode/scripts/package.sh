@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Packs sigil-vscode.vsix with the language server inside: publishes server/Sigil.LanguageServer (framework-dependent,
+# Release) into extension-vscode/server/, builds the bundles, then `vsce package`. Retries the publish when a
+# concurrent build holds a file lock.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$here"
+rm -rf server
+for attempt in 1 2 3; do
+  if dotnet publish "$root/server/Sigil.LanguageServer/Sigil.LanguageServer.csproj" -c Release --no-self-contained \
+       -o "$here/server" -nologo -v quiet -clp:ErrorsOnly -nodeReuse:false -p:UseSharedCompilation=false; then
+    break
+  fi
+  if [ "$attempt" = 3 ]; then echo "error: dotnet publish of the language server failed" >&2; exit 1; fi
+  echo "dotnet publish failed (attempt $attempt; a concurrent build may hold a lock): retrying in 5 s" >&2
+  sleep 5
+done
+for f in sigil-lsp.dll Sigil.Worker.dll; do
+  [ -f "server/$f" ] || { echo "error: server/$f is missing after publish" >&2; exit 1; }
+done
+node esbuild.mjs --production
+npx --no-install vsce package --no-dependencies --allow-missing-repository -o sigil-vscode.vsix
+ls -la sigil-vscode.vsix
