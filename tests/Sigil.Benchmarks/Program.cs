@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
+using Sigil.Benchmarks.Lsp;
 using Sigil.Benchmarks.Pipeline;
 using Sigil.Benchmarks.Resolver;
 
 // --candidates-per-second and --acceptance run the candidate pipeline harness (Pipeline/), --resolver-cold the resolver's
 // fresh-process start-up harness (Resolver/ResolverColdStart), --served-call-paired an in-process paired check of the
-// served call (Resolver/ServedCallPaired); anything else goes to
+// served call (Resolver/ServedCallPaired), --lsp-latency the language server's lens latencies and cold start (Lsp/LensLatency);
+// anything else goes to
 // BenchmarkDotNet (e.g. --filter '*Tracker*'). Commands and results: docs/benchmarks.md.
 switch (args.FirstOrDefault())
 {
@@ -20,6 +22,8 @@ switch (args.FirstOrDefault())
         return ServedCallPaired.Run(args[1..], Console.Out);
     case "--resolver-cold":
         return ResolverColdStart.Run(args[1..], Console.Out);
+    case "--lsp-latency":
+        return await LensLatency.RunAsync(args[1..], Console.Out);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Sigil.Benchmarks.TrackerOffBenchmarks).Assembly).Run(args);
         return 0;
