@@ -40,7 +40,7 @@ const finite = (v: number | null | undefined): v is number => typeof v === 'numb
 /** `diff://b3:ab92…` / `run://b3:…` → the first n hex digits. */
 export function shortId(id: string | null | undefined, n = 12): string {
   if (!id) return '';
-  const m = /([0-9a-f]{6,})$/i.exec(id);
+  const m = /(?:^|:)([0-9a-f]+)$/i.exec(id);
   return (m ? m[1] : id).slice(0, n);
 }
 

@@ -1,0 +1,265 @@
+// The Sigil extension in a real VS Code (code-server 4.100 = VS Code 1.100), driven like a user with playwright-core
+// and headless Chromium. Started by e2e/run.sh, which prepares the project and code-server (env CS_URL, PROJECT, SHOTS).
+// One browser session; the steps run in order and each asserts what a user would see (and, where it matters, disk).
+import { after, afterEach, before, describe, test } from 'node:test';
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const url = process.env.CS_URL;
+const project = process.env.PROJECT;
+const shots = process.env.SHOTS;
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+if (!url || !project || !shots) throw new Error('run through e2e/run.sh (CS_URL, PROJECT and SHOTS are required)');
+
+const t0 = Date.now();
+const lap = (msg) => console.log(`# [${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+const clean = (s) => (s ?? '').replace(/\u00a0/g, ' ');
+
+let ctx;
+let page;
+let udd;
+let shotNo = 0;
+const consoleErrors = [];
+
+async function shot(name) {
+  shotNo++;
+  const file = path.join(shots, `${String(shotNo).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Runs a command from the palette by its exact title. */
+async function runCommand(title) {
+  const input = page.locator('.quick-input-widget input.input');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+P');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 4000 });
+      break;
+    } catch {
+      // Focus may be in a webview: click the status bar's empty middle and retry.
+      await page.locator('.part.statusbar').click({ position: { x: 700, y: 10 } }).catch(() => {});
+    }
+  }
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The visible notification toast whose text matches. */
+function toast(re) {
+  return page.locator('.notifications-toasts .notification-toast', { hasText: re }).first();
+}
+
+async function waitFor(fn, timeoutMs, what) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const trackerEnabled = () => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(project, '.sigil', 'tracker.json'), 'utf8')).enabled === true;
+  } catch {
+    return undefined;
+  }
+};
+
+describe('Sigil in VS Code', { timeout: 300_000 }, () => {
+  before(async () => {
+    udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sigil-pw-'));
+    ctx = await chromium.launchPersistentContext(udd, {
+      executablePath,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    page = ctx.pages()[0] || (await ctx.newPage());
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 300));
+    });
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Kernels.cs' }).first().waitFor({ timeout: 60000 });
+    lap('workbench loaded, explorer shows Kernels.cs');
+    await shot('workbench');
+  });
+
+  afterEach(async (t) => {
+    // node:test gives no pass/fail here before Node 22; a screenshot after every step is cheap and shows failures too.
+    try {
+      await page.screenshot({ path: path.join(shots, `after-${String(shotNo).padStart(2, '0')}.png`) });
+    } catch {}
+  });
+
+  after(async () => {
+    const csp = consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e));
+    if (csp.length) lap(`console CSP errors: ${csp.join(' | ')}`);
+    await ctx?.close().catch(() => {});
+    if (udd) fs.rmSync(udd, { recursive: true, force: true });
+    for (const f of fs.readdirSync(shots).filter((f) => f.startsWith('after-'))) fs.rmSync(path.join(shots, f));
+  });
+
+  test('Kernels.cs shows "Improve this method" above SumOfSquares', { timeout: 90_000 }, async () => {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'Kernels.cs' }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: 'Kernels.cs' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.codelens-decoration a', { hasText: 'Improve this method' }).first().waitFor({ timeout: 60000 });
+    // The lens line right above [Improve(...SumIsExact...)] public static long SumOfSquares(...).
+    const found = await waitFor(
+      () =>
+        page.evaluate(() => {
+          const editor = document.querySelector('.editor-group-container.active .monaco-editor') || document;
+          const lines = [...editor.querySelectorAll('.view-line')].map((l) => ({ el: l, text: l.textContent.replace(/\u00a0/g, ' '), top: l.getBoundingClientRect().top }));
+          const attr = lines.find((l) => l.text.includes('nameof(SumIsExact)'));
+          const method = lines.find((l) => l.text.includes('long SumOfSquares('));
+          if (!attr || !method) return null;
+          const lenses = [...editor.querySelectorAll('.codelens-decoration')]
+            .map((d) => ({ d, top: d.getBoundingClientRect().top }))
+            .filter((x) => x.top < attr.top)
+            .sort((a, b) => b.top - a.top);
+          const lens = lenses[0];
+          if (!lens || attr.top - lens.top > 40) return null;
+          const link = [...lens.d.querySelectorAll('a')].find((a) => a.textContent.includes('Improve this method'));
+          if (!link) return null;
+          link.setAttribute('data-e2e', 'improve-sum-of-squares');
+          return { lens: lens.d.textContent.replace(/\u00a0/g, ' '), below: attr.text.trim(), methodBelow: method.top > attr.top };
+        }),
+      30000,
+      'the lens above SumOfSquares',
+    );
+    lap(`lens above SumOfSquares: "${found.lens}"`);
+    assert.match(found.lens, /Improve this method/);
+    assert.match(found.lens, /No candidates yet/);
+    assert.match(found.lens, /Tracker: off/);
+    assert.match(found.below, /^\[Improve\("quickstart", Eval = nameof\(SumIsExact\)/);
+    assert.ok(found.methodBelow);
+    await shot('lens');
+  });
+
+  test('clicking the lens starts a run with a cancellable progress notification', { timeout: 60_000 }, async () => {
+    await page.locator('[data-e2e="improve-sum-of-squares"]').click();
+    const progress = toast(/Sigil: improving Kernels\.SumOfSquares\(int\[\]\)/);
+    await progress.waitFor({ timeout: 30000 });
+    assert.ok(await progress.locator('.monaco-button, a.monaco-button', { hasText: /Cancel/ }).count() > 0 || (await progress.innerText()).includes('Cancel'), 'the progress offers Cancel');
+    // Some $/progress message from the server (phases: opening, samples, baseline, searching, holdout).
+    await waitFor(async () => /Sigil: improving Kernels\.SumOfSquares\(int\[\]\): .+/.test(clean(await progress.innerText().catch(() => ''))) || /finished/.test(clean(await toast(/Sigil run quickstart\/v1/).innerText().catch(() => ''))), 30000, 'a progress message');
+    lap(`progress: "${clean(await progress.innerText().catch(() => '(already finished)')).replace(/\n/g, ' ')}"`);
+    await shot('progress');
+  });
+
+  test('the run finishes with the best candidate and its speedup', { timeout: 180_000 }, async () => {
+    const done = toast(/Sigil run quickstart\/v1 (finished|failed|cancelled)/);
+    await done.waitFor({ timeout: 170000 });
+    const text = clean(await done.innerText());
+    lap(`finished: "${text.replace(/\n/g, ' ')}"`);
+    assert.match(text, /Sigil run quickstart\/v1 finished\. Kernels\.SumOfSquares\(int\[\]\): best candidate [0-9a-f]{12}, [\d.]+×/);
+    assert.match(text, /Open Diff/);
+    await shot('finished');
+    // The lens follows: it now counts the candidate.
+    await page.locator('.codelens-decoration a', { hasText: /1 candidate · best [\d.]+× vs baseline/ }).first().waitFor({ timeout: 20000 });
+  });
+
+  test('the Sigil view lists the candidate and opens it in a diff editor', { timeout: 60_000 }, async () => {
+    const icon = page.locator('.part.activitybar .action-item', { has: page.locator('[aria-label^="Sigil"]') }).first();
+    if (await icon.count()) await icon.click();
+    else await page.locator('.part.activitybar [aria-label^="Sigil"]').first().click();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Pins & Candidates/i }) }).first();
+    await view.waitFor({ timeout: 15000 });
+    await view.locator('.monaco-list-row', { hasText: 'quickstart' }).first().waitFor({ timeout: 20000 });
+    await view.locator('.monaco-list-row', { hasText: 'Kernels.SumOfSquares(int[])' }).first().waitFor({ timeout: 20000 });
+    const row = view.locator('.monaco-list-row', { hasText: /[0-9a-f]{12} · [\d.]+×/ }).first();
+    await row.waitFor({ timeout: 20000 });
+    const rowText = clean(await row.innerText()).replace(/\n/g, ' ');
+    lap(`candidate row: "${rowText}"`);
+    assert.match(rowText, /correct/);
+    await shot('sigil-view');
+    await row.click();
+    const tab = page.locator('.tabs-container .tab', { hasText: /Kernels\.cs: baseline ↔ candidate [0-9a-f]{6}…/ }).first();
+    await tab.waitFor({ timeout: 20000 });
+    const diff = page.locator('.monaco-diff-editor').first();
+    await diff.waitFor({ timeout: 20000 });
+    const sides = await waitFor(
+      () =>
+        page.evaluate(() => {
+          const d = document.querySelector('.editor-group-container.active .monaco-diff-editor') || document.querySelector('.monaco-diff-editor');
+          const text = (sel) => [...(d?.querySelectorAll(sel) ?? [])].map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n');
+          const original = text('.editor.original .view-line');
+          const modified = text('.editor.modified .view-line');
+          const inserts = d?.querySelectorAll('.editor.modified .line-insert, .editor.modified .char-insert').length ?? 0;
+          return original.includes('SumOfSquares') && modified.includes('SumOfSquares') ? { original, modified, inserts } : null;
+        }),
+      20000,
+      'both sides of the diff',
+    );
+    assert.match(sides.original, /values\.Select\(v => \(long\)v \* v\)\.Sum\(\)/, 'the baseline side has the LINQ version');
+    assert.doesNotMatch(sides.modified, /values\.Select\(v => \(long\)v \* v\)\.Sum\(\)/, 'the candidate side changed it');
+    assert.ok(sides.inserts > 0, 'the diff editor marks inserted code');
+    lap(`diff editor: "${clean(await tab.innerText())}", ${sides.inserts} insert marks`);
+    await shot('diff');
+  });
+
+  test('"Sigil: Show Score Chart" draws the run\'s trials', { timeout: 60_000 }, async () => {
+    await runCommand('Sigil: Show Score Chart');
+    const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    const canvas = frame.locator('canvas#sigil-scores[data-rendered="true"]');
+    await canvas.waitFor({ timeout: 30000 });
+    const points = Number(await canvas.getAttribute('data-points'));
+    const datasets = Number(await canvas.getAttribute('data-datasets'));
+    const title = await frame.locator('#title').innerText();
+    const summary = await frame.locator('#summary').innerText();
+    lap(`chart: ${points} points, ${datasets} datasets; "${summary}"`);
+    assert.ok(points >= 1, 'the chart has trial points');
+    assert.equal(datasets, 3, 'trials, best so far and the baseline');
+    assert.match(title, /Sigil scores: quickstart/);
+    const box = await canvas.boundingBox();
+    assert.ok(box && box.width > 200 && box.height > 150, 'the canvas is drawn at a visible size');
+    await shot('score-chart');
+  });
+
+  test('the status bar tracker item turns tracking on and back off', { timeout: 60_000 }, async () => {
+    const off = page.locator('.part.statusbar .statusbar-item', { hasText: 'Sigil tracker: off' }).first();
+    await off.waitFor({ timeout: 15000 });
+    assert.equal(trackerEnabled(), false);
+    await off.locator('a, .statusbar-item-label').first().click();
+    const on = page.locator('.part.statusbar .statusbar-item', { hasText: 'Sigil tracker: on' }).first();
+    await on.waitFor({ timeout: 15000 });
+    assert.equal(trackerEnabled(), true, '.sigil/tracker.json says enabled');
+    lap('tracker: on');
+    await shot('tracker-on');
+    await on.locator('a, .statusbar-item-label').first().click();
+    await page.locator('.part.statusbar .statusbar-item', { hasText: 'Sigil tracker: off' }).first().waitFor({ timeout: 15000 });
+    assert.equal(trackerEnabled(), false, '.sigil/tracker.json says disabled');
+    lap('tracker: off again');
+    await shot('tracker-off');
+  });
+
+  test('"Sigil: Promote" signs a manifest into the project', { timeout: 90_000 }, async () => {
+    const manifest = path.join(project, 'sigil.manifest.json');
+    assert.ok(!fs.existsSync(manifest), 'no manifest before');
+    await runCommand('Sigil: Promote');
+    const best = page.locator('.quick-input-list .monaco-list-row', { hasText: "Each pin's best" }).first();
+    await best.waitFor({ timeout: 15000 });
+    await shot('promote-pick');
+    await best.click();
+    const done = toast(/Sigil: promoted quickstart\/v1|Sigil: promote failed/);
+    await done.waitFor({ timeout: 80000 });
+    const text = clean(await done.innerText()).replace(/\n/g, ' ');
+    lap(`promote: "${text}"`);
+    assert.match(text, /Sigil: promoted quickstart\/v1 \(sequence 1\): Kernels\.SumOfSquares\(int\[\]\) → [0-9a-f]{12}\. Manifest: .*sigil\.manifest\.json/);
+    assert.ok(fs.existsSync(manifest), 'sigil.manifest.json was written');
+    const body = fs.readFileSync(manifest, 'utf8');
+    assert.match(body, /diff:\/\/b3:[0-9a-f]{64}/);
+    assert.ok(fs.readdirSync(path.join(project, 'sigil-artifacts')).some((f) => f.endsWith('.dll')), 'the approved method was compiled');
+    await shot('promoted');
+  });
+});
