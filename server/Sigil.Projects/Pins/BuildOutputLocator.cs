@@ -7,7 +7,8 @@ public static class BuildOutputLocator
 {
     /// <summary>The build output found, and whether a source file is newer than it.</summary>
     /// <param name="AssemblyPath">The newest built assembly.</param>
-    /// <param name="Stale">True when some .cs file changed after the build.</param>
+    /// <param name="Stale">True when some .cs file of the project changed after the build (bin/, obj/ and hidden folders such as
+    /// .sigil/, which holds the workspaces' materialized candidates, do not count).</param>
     public sealed record BuildOutput(string AssemblyPath, bool Stale);
 
     /// <summary>Locates the assembly built from <paramref name="projectFile"/> (a .csproj path).</summary>
@@ -29,7 +30,7 @@ public static class BuildOutputLocator
         }
         var newest = candidates.OrderByDescending(f => f.LastWriteTimeUtc).First();
         var stale = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
-            .Where(p => !IsUnder(p, Path.Combine(directory, "bin")) && !IsUnder(p, Path.Combine(directory, "obj")))
+            .Where(p => IsProjectSource(directory, p))
             .Any(p => File.GetLastWriteTimeUtc(p) > newest.LastWriteTimeUtc);
         return new BuildOutput(newest.FullName, stale);
     }
@@ -47,6 +48,9 @@ public static class BuildOutputLocator
         }
     }
 
-    private static bool IsUnder(string path, string folder) =>
-        path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private static bool IsProjectSource(string directory, string path)
+    {
+        var folders = Path.GetRelativePath(directory, path).Split(Path.DirectorySeparatorChar)[..^1];
+        return folders.Length == 0 || (folders[0] is not ("bin" or "obj") && !folders.Any(f => f.StartsWith('.')));
+    }
 }
