@@ -11,5 +11,5 @@ internal sealed record OpenDocument(string Uri, string LanguageId, int Version, 
     public string? FilePath => DocumentUris.ToPath(Uri);
 
     /// <summary>Whether it is C# (by language id or extension).</summary>
-    public bool IsCSharp => LanguageId == "csharp" || Uri.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+    public bool IsCSharp => LanguageId is "csharp" or "cs" || Uri.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 }

@@ -66,6 +66,23 @@ public sealed class CodeLensTests
     }
 
     [TestMethod]
+    [DataRow("csharp", 6)]
+    [DataRow("cs", 6)]
+    [DataRow("plaintext", 0)]
+    public async Task Lenses_UnsavedBufferWithoutCsExtension_ByLanguageId(string languageId, int expected)
+    {
+        using var project = QuickStartProject.Create();
+        var (client, _) = await LspClient.StartInitializedAsync(project.Path);
+        await using var connection = client;
+        const string uri = "untitled:Untitled-1";
+        await client.OpenAsync(uri, QuickStartProject.KernelsText, languageId);
+
+        var lenses = await client.LensesAsync(uri);
+
+        Assert.HasCount(expected, lenses, "VS Code says csharp, Neovim says cs");
+    }
+
+    [TestMethod]
     public async Task Lenses_OlderVersionAfterNewer_Ignored()
     {
         using var project = QuickStartProject.Create();
