@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -5,17 +6,27 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Sigil.LanguageServer.Lenses;
 
-/// <summary>Finds the <c>[Improve]</c> methods of a C# text by syntax alone.</summary>
+/// <summary>
+/// Finds the <c>[Improve]</c> methods of a C# text by syntax alone. A text is parsed, and a tree scanned, once: both are
+/// kept as long as that very text (string instance) is alive, that is while it is an open document's current version,
+/// so the pin diagnostics of a didChange and every codeLens of that version share one parse, and a codeLens of an
+/// unchanged document parses nothing.
+/// </summary>
 internal static class PinScanner
 {
     /// <summary>The parse options (latest language version, no preprocessor symbols).</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
-    /// <summary>Parses <paramref name="text"/>.</summary>
-    public static SyntaxTree Parse(string text) => CSharpSyntaxTree.ParseText(text, ParseOptions);
+    private static readonly ConditionalWeakTable<string, SyntaxTree> s_trees = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, IReadOnlyList<PinDeclaration>> s_pins = new();
 
-    /// <summary>The pins of a parsed document, in document order.</summary>
-    public static IReadOnlyList<PinDeclaration> Scan(SyntaxTree tree)
+    /// <summary>Parses <paramref name="text"/> (the same tree again for the same string instance).</summary>
+    public static SyntaxTree Parse(string text) => s_trees.GetValue(text, t => CSharpSyntaxTree.ParseText(t, ParseOptions));
+
+    /// <summary>The pins of a parsed document, in document order (the same list again for the same tree).</summary>
+    public static IReadOnlyList<PinDeclaration> Scan(SyntaxTree tree) => s_pins.GetValue(tree, ScanTree);
+
+    private static IReadOnlyList<PinDeclaration> ScanTree(SyntaxTree tree)
     {
         var pins = new List<PinDeclaration>();
         foreach (var method in tree.GetRoot().DescendantNodes(n => n is not BlockSyntax and not ArrowExpressionClauseSyntax).OfType<MethodDeclarationSyntax>())
@@ -30,7 +41,7 @@ internal static class PinScanner
             var (spec, workspace, eval, evalType) = Arguments(attribute);
             pins.Add(new PinDeclaration(method, attribute, $"{display}({parameters})", display, spec, workspace ?? "default", eval, evalType));
         }
-        return pins;
+        return pins.AsReadOnly();
     }
 
     /// <summary>The <c>[Improve]</c> attribute among <paramref name="lists"/>, or null.</summary>

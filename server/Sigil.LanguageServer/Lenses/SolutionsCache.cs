@@ -6,7 +6,7 @@ namespace Sigil.LanguageServer.Lenses;
 
 /// <summary>
 /// Every spec's <see cref="SolutionsReport"/> rows over the project's workspace store, kept until the store's files
-/// change (size or time of <c>workspace.db</c> and its log) or <see cref="Invalidate"/> is called, so lenses do not
+/// change (size or time of <c>workspace.db</c> and its log: <see cref="StoreStamp"/>) or <see cref="Invalidate"/> is called, so lenses do not
 /// open the store on every request. A project without a store has no rows (the store is never created here).
 /// </summary>
 internal sealed class SolutionsCache
@@ -27,7 +27,7 @@ internal sealed class SolutionsCache
     /// <summary>The rows of every spec, by spec.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<SolutionRow>> Rows(ProjectContext project)
     {
-        var stamp = Stamp(project.SigilDirectory);
+        var stamp = StoreStamp.Store(project.SigilDirectory);
         lock (_gate)
         {
             if (stamp is null)
@@ -52,17 +52,5 @@ internal sealed class SolutionsCache
             rows[spec] = SolutionsReport.Build(store, spec, null, 0);
         }
         return rows;
-    }
-
-    /// <summary>A stamp of the store's files, or null when there is no store yet.</summary>
-    private static string? Stamp(string sigilDirectory)
-    {
-        var database = new FileInfo(Path.Combine(sigilDirectory, LiteDbWorkspaceStore.DatabaseFileName));
-        if (!database.Exists)
-        {
-            return null;
-        }
-        var log = new FileInfo(Path.Combine(sigilDirectory, Path.GetFileNameWithoutExtension(LiteDbWorkspaceStore.DatabaseFileName) + "-log.db"));
-        return $"{database.Length}:{database.LastWriteTimeUtc.Ticks}:{(log.Exists ? $"{log.Length}:{log.LastWriteTimeUtc.Ticks}" : "-")}";
     }
 }
