@@ -1,7 +1,7 @@
 // The Sigil extension in a real VS Code (code-server 4.100 = VS Code 1.100), driven like a user with playwright-core
 // and headless Chromium. Started by e2e/run.sh, which prepares the project and code-server (env CS_URL, PROJECT, SHOTS).
 // One browser session; the steps run in order and each asserts what a user would see (and, where it matters, disk).
-import { after, afterEach, before, describe, test } from 'node:test';
+import { after, before, describe, test as nodeTest } from 'node:test';
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,8 @@ let ctx;
 let page;
 let udd;
 let shotNo = 0;
+/** Where the "Improve this method" lens of SumOfSquares is on the page. */
+let improveAt;
 const consoleErrors = [];
 
 async function shot(name) {
@@ -54,6 +56,23 @@ async function runCommand(title) {
 /** The visible notification toast whose text matches. */
 function toast(re) {
   return page.locator('.notifications-toasts .notification-toast', { hasText: re }).first();
+}
+
+/** A test whose failure leaves a screenshot (fail-<n>.png) and the visible notifications in the log. */
+function test(name, options, fn) {
+  nodeTest(name, options, async (t) => {
+    try {
+      await fn(t);
+    } catch (e) {
+      try {
+        const file = path.join(shots, `fail-${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50)}.png`);
+        await page.screenshot({ path: file });
+        const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+        lap(`FAILED "${name}": screenshot ${file}; notifications: ${JSON.stringify(toasts.map(clean))}`);
+      } catch {}
+      throw e;
+    }
+  });
 }
 
 async function waitFor(fn, timeoutMs, what) {
@@ -95,19 +114,11 @@ describe('Sigil in VS Code', { timeout: 300_000 }, () => {
     await shot('workbench');
   });
 
-  afterEach(async (t) => {
-    // node:test gives no pass/fail here before Node 22; a screenshot after every step is cheap and shows failures too.
-    try {
-      await page.screenshot({ path: path.join(shots, `after-${String(shotNo).padStart(2, '0')}.png`) });
-    } catch {}
-  });
-
   after(async () => {
     const csp = consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e));
     if (csp.length) lap(`console CSP errors: ${csp.join(' | ')}`);
     await ctx?.close().catch(() => {});
     if (udd) fs.rmSync(udd, { recursive: true, force: true });
-    for (const f of fs.readdirSync(shots).filter((f) => f.startsWith('after-'))) fs.rmSync(path.join(shots, f));
   });
 
   test('Kernels.cs shows "Improve this method" above SumOfSquares', { timeout: 90_000 }, async () => {
@@ -131,12 +142,13 @@ describe('Sigil in VS Code', { timeout: 300_000 }, () => {
           if (!lens || attr.top - lens.top > 40) return null;
           const link = [...lens.d.querySelectorAll('a')].find((a) => a.textContent.includes('Improve this method'));
           if (!link) return null;
-          link.setAttribute('data-e2e', 'improve-sum-of-squares');
-          return { lens: lens.d.textContent.replace(/\u00a0/g, ' '), below: attr.text.trim(), methodBelow: method.top > attr.top };
+          const r = link.getBoundingClientRect();
+          return { lens: lens.d.textContent.replace(/\u00a0/g, ' '), below: attr.text.trim(), methodBelow: method.top > attr.top, x: r.left + r.width / 2, y: r.top + r.height / 2 };
         }),
       30000,
       'the lens above SumOfSquares',
     );
+    improveAt = { x: found.x, y: found.y };
     lap(`lens above SumOfSquares: "${found.lens}"`);
     assert.match(found.lens, /Improve this method/);
     assert.match(found.lens, /No candidates yet/);
@@ -147,7 +159,10 @@ describe('Sigil in VS Code', { timeout: 300_000 }, () => {
   });
 
   test('clicking the lens starts a run with a cancellable progress notification', { timeout: 60_000 }, async () => {
-    await page.locator('[data-e2e="improve-sum-of-squares"]').click();
+    // The lens as the user sees it at that spot (lenses re-render when the server refreshes them).
+    const under = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.textContent ?? '', improveAt);
+    assert.equal(under, 'Improve this method');
+    await page.mouse.click(improveAt.x, improveAt.y);
     const progress = toast(/Sigil: improving Kernels\.SumOfSquares\(int\[\]\)/);
     await progress.waitFor({ timeout: 30000 });
     assert.ok(await progress.locator('.monaco-button, a.monaco-button', { hasText: /Cancel/ }).count() > 0 || (await progress.innerText()).includes('Cancel'), 'the progress offers Cancel');

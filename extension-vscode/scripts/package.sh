@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Packs sigil-vscode.vsix with the language server inside: publishes server/Sigil.LanguageServer (framework-dependent,
-# Release) into extension-vscode/server/, builds the bundles, then `vsce package`. Retries the publish when a
-# concurrent build holds a file lock.
+# Release) into extension-vscode/server/, then `vsce package` (its vscode:prepublish builds the bundles, minified). Retries the publish when a
+# concurrent build holds a file lock. SIGIL_SKIP_PUBLISH=1 reuses server/ when it is there (quick repacks).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 root="$(cd "$here/.." && pwd)"
 cd "$here"
+if [ "${SIGIL_SKIP_PUBLISH:-0}" = 1 ] && [ -f server/sigil-lsp.dll ]; then
+  echo "SIGIL_SKIP_PUBLISH=1: packing the server already in server/" >&2
+else
 rm -rf server
 for attempt in 1 2 3; do
   if dotnet publish "$root/server/Sigil.LanguageServer/Sigil.LanguageServer.csproj" -c Release --no-self-contained \
@@ -16,9 +19,9 @@ for attempt in 1 2 3; do
   echo "dotnet publish failed (attempt $attempt; a concurrent build may hold a lock): retrying in 5 s" >&2
   sleep 5
 done
+fi
 for f in sigil-lsp.dll Sigil.Worker.dll; do
   [ -f "server/$f" ] || { echo "error: server/$f is missing after publish" >&2; exit 1; }
 done
-node esbuild.mjs --production
 npx --no-install vsce package --no-dependencies --allow-missing-repository -o sigil-vscode.vsix
 ls -la sigil-vscode.vsix

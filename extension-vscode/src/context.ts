@@ -47,7 +47,16 @@ export class SigilContext {
   async request<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> {
     const client = await this.requireClient();
     if (!client) throw new SigilUserError(this.clientError ?? 'The Sigil language server is not running.');
-    return client.sendRequest<R>(method, params, token);
+    const started = Date.now();
+    try {
+      // Never pass an undefined token: vscode-jsonrpc would send [params, null] as positional params.
+      const result = token ? await client.sendRequest<R>(method, params, token) : await client.sendRequest<R>(method, params);
+      this.output.debug(`${method} answered in ${Date.now() - started} ms`);
+      return result;
+    } catch (e) {
+      this.output.warn(`${method} failed after ${Date.now() - started} ms: ${errorText(e)}`);
+      throw e;
+    }
   }
 
   config(): vscode.WorkspaceConfiguration {

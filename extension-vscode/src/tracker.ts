@@ -29,10 +29,16 @@ export class TrackerStatusBar implements vscode.Disposable {
   /** Reads sigil/tracker/status; hides the item when there is no project. */
   async update(): Promise<void> {
     const client = this.sigil.client;
-    if (!client || !client.isRunning()) return;
+    if (!client || !client.isRunning()) {
+      this.sigil.log(`tracker status not read: the language server is ${client ? 'not running' : 'missing'}`);
+      return;
+    }
     try {
-      this.show(await client.sendRequest<TrackerStatusResult>(Methods.trackerStatus, {}));
+      const status = await client.sendRequest<TrackerStatusResult>(Methods.trackerStatus, {});
+      this.sigil.log(`tracker ${status.enabled ? 'on' : 'off'} (${status.records} records)`);
+      this.show(status);
     } catch (e) {
+      this.sigil.log(`tracker status failed: ${errorText(e)}`);
       if (errorCode(e) === ErrorCodes.NoProject) {
         this.item.hide();
       } else {

@@ -81,6 +81,7 @@ export class SigilTreeProvider implements vscode.TreeDataProvider<SigilTreeEleme
         );
       }
       this.tree = buildTree(specs, lists, this.sigil.allLensPins());
+      this.sigil.log(`view: ${this.tree.map((t) => `${t.spec} (${specDescription(t)})`).join(', ') || 'no specs'}`);
       this.loaded = true;
       void vscode.commands.executeCommand('setContext', 'sigil.hasSpecs', this.tree.length > 0);
     } catch (e) {
