@@ -15,7 +15,7 @@ const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!url || !project || !shots) throw new Error('run through e2e/run.sh (CS_URL, PROJECT and SHOTS are required)');
 
 const t0 = Date.now();
-const lap = (msg) => console.log(`# [${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+const lap = (msg) => console.log(`[browser ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 const clean = (s) => (s ?? '').replace(/\u00a0/g, ' ');
 
 let ctx;
@@ -179,9 +179,9 @@ describe('Sigil in VS Code', { timeout: 300_000 }, () => {
     lap(`finished: "${text.replace(/\n/g, ' ')}"`);
     assert.match(text, /Sigil run quickstart\/v1 finished\. Kernels\.SumOfSquares\(int\[\]\): best candidate [0-9a-f]{12}, [\d.]+×/);
     assert.match(text, /Open Diff/);
-    await shot('finished');
     // The lens follows: it now counts the candidate.
     await page.locator('.codelens-decoration a', { hasText: /1 candidate · best [\d.]+× vs baseline/ }).first().waitFor({ timeout: 20000 });
+    await shot('finished');
   });
 
   test('the Sigil view lists the candidate and opens it in a diff editor', { timeout: 60_000 }, async () => {
@@ -236,6 +236,7 @@ describe('Sigil in VS Code', { timeout: 300_000 }, () => {
     assert.ok(points >= 1, 'the chart has trial points');
     assert.equal(datasets, 3, 'trials, best so far and the baseline');
     assert.match(title, /Sigil scores: quickstart/);
+    assert.match(summary, /^3 trials in 1 run \(.*evaluated/);
     const box = await canvas.boundingBox();
     assert.ok(box && box.width > 200 && box.height > 150, 'the canvas is drawn at a visible size');
     await shot('score-chart');
@@ -276,5 +277,20 @@ describe('Sigil in VS Code', { timeout: 300_000 }, () => {
     assert.match(body, /diff:\/\/b3:[0-9a-f]{64}/);
     assert.ok(fs.readdirSync(path.join(project, 'sigil-artifacts')).some((f) => f.endsWith('.dll')), 'the approved method was compiled');
     await shot('promoted');
+  });
+  test('"Sigil: Run Optimization" runs a spec and Cancel stops it', { timeout: 90_000 }, async () => {
+    await runCommand('Sigil: Run Optimization');
+    const all = page.locator('.quick-input-list .monaco-list-row', { hasText: 'All pins of quickstart/v1' }).first();
+    await all.waitFor({ timeout: 15000 });
+    await all.click();
+    const progress = toast(/Sigil: improving quickstart\/v1/);
+    await progress.waitFor({ timeout: 20000 });
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    const cancelled = toast(/Sigil run quickstart\/v1 (cancelled|finished|failed)/);
+    await cancelled.waitFor({ timeout: 60000 });
+    const text = clean(await cancelled.innerText()).replace(/\n/g, ' ');
+    lap(`after Cancel: "${text}"`);
+    assert.match(text, /Sigil run quickstart\/v1 cancelled: the trials made so far are stored/);
+    await shot('cancelled');
   });
 });

@@ -33,6 +33,10 @@ export interface ChartModel {
   points: number;
   /** Number of run/pin series. */
   seriesCount: number;
+  /** Trials made, whatever their status (duplicates and rejected ones have no fitness to draw). */
+  trials: number;
+  /** Trials per status (`evaluated`, `duplicate`, …). */
+  statuses: Record<string, number>;
 }
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -62,6 +66,15 @@ export function baselineFitness(series: ScoreSeries, objective: Objective): numb
   return finite(v) ? v : null;
 }
 
+/** "3 trials in 1 run (1 evaluated, 2 duplicate)". */
+export function chartSummary(model: Pick<ChartModel, 'trials' | 'seriesCount' | 'statuses'>): string {
+  if (model.trials === 0) return 'No trials yet: run "Sigil: Run Optimization" or the "Improve this method" lens.';
+  const parts = Object.entries(model.statuses)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([status, n]) => `${n} ${status}`);
+  return `${model.trials} trial${model.trials === 1 ? '' : 's'} in ${model.seriesCount} run${model.seriesCount === 1 ? '' : 's'} (${parts.join(', ')})`;
+}
+
 export function seriesLabel(series: ScoreSeries, many: boolean): string {
   const parts = [series.pin || '(pin)', series.optimizer || 'run'];
   if (many) parts.push(`run ${shortId(series.runId, 8)}`);
@@ -75,7 +88,11 @@ export function toChartModel(history: ScoresHistoryResult, title?: string): Char
   const objectives = new Set<Objective>();
   const baselines = new Set<string>();
   let points = 0;
+  let trialCount = 0;
+  const statuses: Record<string, number> = {};
   series.forEach((s, i) => {
+    trialCount += s.points.length;
+    for (const p of s.points) statuses[p.status || 'unknown'] = (statuses[p.status || 'unknown'] ?? 0) + 1;
     const objective = inferObjective(s);
     objectives.add(objective);
     const label = seriesLabel(s, series.length > 1);
@@ -111,5 +128,7 @@ export function toChartModel(history: ScoresHistoryResult, title?: string): Char
     datasets,
     points,
     seriesCount: series.length,
+    trials: trialCount,
+    statuses,
   };
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { inferObjective, shortId, toChartModel } from '../src/chartData';
+import { chartSummary, inferObjective, shortId, toChartModel } from '../src/chartData';
 import { ScoreSeries, ScoresHistoryResult } from '../src/protocol';
 
 const series = (over: Partial<ScoreSeries> = {}): ScoreSeries => ({
@@ -34,6 +34,9 @@ describe('toChartModel', () => {
     const baseline = m.datasets.find((d) => d.kind === 'baseline')!;
     assert.deepEqual(baseline.data, [{ x: 0, y: 1 }, { x: 2, y: 1 }]);
     assert.match(m.title, /quickstart/);
+    assert.equal(m.trials, 3);
+    assert.deepEqual(m.statuses, { evaluated: 2, duplicate: 1 });
+    assert.equal(chartSummary(m), '3 trials in 1 run (2 evaluated, 1 duplicate)');
   });
 
   it('uses the baseline score for runs whose fitness is the score, and one baseline line per value', () => {
@@ -65,6 +68,7 @@ describe('toChartModel', () => {
     const m = toChartModel({ spec: 's', series: [] });
     assert.equal(m.points, 0);
     assert.deepEqual(m.datasets, []);
+    assert.match(chartSummary(m), /^No trials yet/);
   });
 
   it('shortens ids', () => {

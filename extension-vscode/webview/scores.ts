@@ -1,6 +1,6 @@
 // The score chart's script inside the webview (bundled with Chart.js by esbuild: no CDN).
 import { Chart, registerables, type ChartDataset as CjsDataset, type ScatterDataPoint } from 'chart.js';
-import type { ChartModel, ChartPoint } from '../src/chartData';
+import { chartSummary, type ChartModel, type ChartPoint } from '../src/chartData';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void };
 
@@ -81,9 +81,9 @@ function render(model: ChartModel): void {
   canvas.dataset.datasets = String(model.datasets.length);
   canvas.dataset.rendered = 'true';
   summary.textContent =
-    model.points === 0
-      ? 'No trials yet: run "Sigil: Run Optimization" or the "Improve this method" lens.'
-      : `${model.points} trial${model.points === 1 ? '' : 's'} in ${model.seriesCount} run${model.seriesCount === 1 ? '' : 's'}; dots: each trial's fitness (× incorrect), steps: best so far, dashed: baseline.`;
+    model.trials === 0
+      ? chartSummary(model)
+      : `${chartSummary(model)}. Dots: each trial's fitness (× incorrect; duplicates and rejected trials have none), steps: best so far, dashed: baseline.`;
 }
 
 if (payload.error) {
