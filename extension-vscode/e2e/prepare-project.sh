@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes a QuickStart project for the e2e in $1 (a new folder): copies samples/QuickStart's sources, imports
 # samples/Directory.Build.props|targets (so it builds from this repository's sources like the sample), builds it, runs
-# it with the tracker on (E2E_ROUNDS, default 30, rounds of tracked calls: with 12 the holdout of SumOfSquares holds 1 sample and no run can be accepted, so nothing could be promoted), and makes + trusts a signing key "demo" in $SIGIL_KEYS_DIR.
+# it with the tracker on (E2E_ROUNDS, default 30, rounds of tracked calls: with 12 the holdout of SumOfSquares holds 1 sample and no run can be accepted, so nothing could be promoted), makes + trusts a signing key "demo" in $SIGIL_KEYS_DIR, and commits it all to a new git repository.
 # Never touches samples/. Build servers are not left running (-nodeReuse:false, no shared compilation).
 set -euo pipefail
 dest=${1:?usage: prepare-project.sh DEST_FOLDER}
@@ -41,4 +41,11 @@ sigil tracker start --project "$dest" > /dev/null
 SIGIL_PROJECT_DIR="$dest" dotnet "$dest/bin/Debug/net10.0/QuickStart.dll" --rounds "${E2E_ROUNDS:-30}" > /dev/null
 sigil tracker stop --project "$dest" > /dev/null
 sigil keys new demo --trust --project "$dest" > /dev/null
+# A git repository (publish makes a branch): everything committed, build output and .sigil/ ignored; a local identity.
+printf 'bin/\nobj/\n.sigil/\n' > "$dest/.gitignore"
+git -C "$dest" init -q -b main
+git -C "$dest" config user.name "Sigil e2e"
+git -C "$dest" config user.email "e2e@sigil.invalid"
+git -C "$dest" add .gitignore Directory.Build.props Directory.Build.targets Kernels.cs Program.cs QuickStartSpec.cs QuickStart.csproj sigil.json sigil.keys.json
+git -C "$dest" commit -q -m "QuickStart for the e2e"
 echo "prepared $dest: $(sigil tracker status --project "$dest" 2>/dev/null | tr '\n' ' ' | cut -c1-160)"

@@ -64,6 +64,7 @@ export class RunManager {
 
   /** From the "Improve this method" lens. */
   improve(args: PinCommandArguments): Promise<void> {
+    this.sigil.log(`Improve this method: ${JSON.stringify(args)}`);
     if (!args || !args.spec) {
       void vscode.window.showErrorMessage('Sigil: this pin names no spec as a string literal on [Improve], so it cannot be run from here.');
       return Promise.resolve();
