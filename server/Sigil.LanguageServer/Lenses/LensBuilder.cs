@@ -27,13 +27,13 @@ internal sealed class LensBuilder(ServerState state, SolutionsCache solutions)
             return [];
         }
         var project = state.Project;
-        var rows = project is null ? null : solutions.Rows(project);
+        var rows = project is null ? null : solutions.Rows(project, pins.Select(p => new PinRowsKey(p.Spec, p.NamePrefix)));
         var tracker = project is null ? (bool?)null : TrackerState.Read(project.SigilDirectory).Enabled;
         var lenses = new List<CodeLens>(pins.Count * 3);
         foreach (var pin in pins)
         {
             var range = LineMap.FirstLine(tree, pin.Method.Span);
-            var candidates = rows is null ? [] : (pin.Spec is { } spec ? rows.GetValueOrDefault(spec) ?? [] : rows.Values.SelectMany(r => r));
+            var candidates = rows is null ? [] : rows[new PinRowsKey(pin.Spec, pin.NamePrefix)];
             var (matched, qualifiedName) = PinRowMatcher.Match(pin, document.Text, candidates);
             var arguments = new PinCommandArguments { Pin = qualifiedName, Spec = pin.Spec ?? "", Workspace = pin.Workspace, Uri = document.Uri };
             lenses.Add(Lens(range, LensTitles.Improve, SigilCommands.Improve, arguments));

@@ -39,9 +39,10 @@ internal sealed class LensRefresher(ServerState state, SolutionsCache solutions,
     }
 
     /// <summary>
-    /// Reads the project's store into the solutions cache on the thread pool (when it is not cached already): at
-    /// <c>initialized</c>, so the first lenses find it read or being read, and before a refresh. A failure is only
-    /// logged: the lens request that needs the rows reads again and answers the error.
+    /// Reads the project's store into the solutions cache on the thread pool (<see cref="SolutionsCache.Warm"/>: what
+    /// is not cached already): at <c>initialized</c>, so the first lenses find the store open and its candidates read,
+    /// and before a refresh, the rows of the pins shown. A failure is only logged: the lens request that needs the rows
+    /// reads again and answers the error.
     /// </summary>
     public Task WarmAsync()
     {
@@ -53,7 +54,7 @@ internal sealed class LensRefresher(ServerState state, SolutionsCache solutions,
         {
             try
             {
-                solutions.Rows(project);
+                solutions.Warm(project);
             }
             catch (Exception e)
             {
