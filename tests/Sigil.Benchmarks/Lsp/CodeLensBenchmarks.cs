@@ -41,7 +41,7 @@ public class CodeLensBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _solution = GeneratedSolution.Create(500, FilledStore);
+        _solution = GeneratedSolution.Create(500, FilledStore ? GeneratedSolution.CandidatesPerPin : 0);
         _server = LspConnection.Start(_solution.Directory);
         _server.InitializeAsync(_solution.Directory).GetAwaiter().GetResult();
         var step = _solution.Pins.Count / 10;

@@ -14,17 +14,19 @@ namespace Sigil.Benchmarks.Lsp;
 /// samples/Directory.Build.* by absolute path, so it builds against Sigil.Runtime and the generator from source),
 /// <paramref name="files"/> C# files of ordinary code (<see cref="SolutionSourceWriter"/>), every tenth of them (file 3,
 /// 13, 23, …) holding one <c>[Improve("bench", Eval = nameof(...), Workspace = "v1")]</c> static method, and what
-/// <c>sigil init</c> makes (sigil.json naming the project, <c>.sigil/</c>). With <c>withStore</c>, the workspace store
-/// <c>.sigil/workspace.db</c> holds <see cref="CandidatesPerPin"/> candidates for every pin, each with a visible
-/// evaluation (speedup, score, latency) and, for some, a holdout one: what the lenses count. Deleted on dispose.
+/// <c>sigil init</c> makes (sigil.json naming the project, <c>.sigil/</c>). With candidates per pin, the workspace store
+/// <c>.sigil/workspace.db</c> holds that many candidates for every pin (default <see cref="CandidatesPerPin"/>), each
+/// with a visible evaluation (speedup, score, latency; one in four incorrect) and, for the second, a holdout one: what
+/// the lenses count. Deleted on dispose.
 /// </summary>
 internal sealed class GeneratedSolution : IDisposable
 {
-    /// <summary>Candidates stored per pin when the store is filled.</summary>
+    /// <summary>Candidates stored per pin when the store is filled, unless told otherwise.</summary>
     public const int CandidatesPerPin = 4;
 
-    private GeneratedSolution(string directory, IReadOnlyList<GeneratedPin> pins, IReadOnlyList<string> files, int candidates)
+    private GeneratedSolution(string directory, IReadOnlyList<GeneratedPin> pins, IReadOnlyList<string> files, int candidates, int perPin)
     {
+        StoredPerPin = perPin;
         Directory = directory;
         Pins = pins;
         Files = files;
@@ -40,17 +42,23 @@ internal sealed class GeneratedSolution : IDisposable
     /// <summary>Every C# file.</summary>
     public IReadOnlyList<string> Files { get; }
 
+    /// <summary>How many candidates the store holds per pin (0 without a store).</summary>
+    public int StoredPerPin { get; }
+
     /// <summary>How many candidates the store holds (0 without a store).</summary>
     public int StoredCandidates { get; }
 
     /// <summary>The project's <c>.sigil</c> folder.</summary>
     public string SigilDirectory => Path.Combine(Directory, ".sigil");
 
-    /// <summary>The total number of lines of C#.</summary>
-    public long Lines => Files.Sum(f => (long)File.ReadLines(f).Count());
+    /// <summary>The number of lines of each C# file.</summary>
+    public IReadOnlyList<int> LinesPerFile => [.. Files.Select(f => File.ReadLines(f).Count())];
 
-    /// <summary>Generates the solution: <paramref name="files"/> files, one pin in every tenth (so 50 pins for 500 files).</summary>
-    public static GeneratedSolution Create(int files = 500, bool withStore = false)
+    /// <summary>
+    /// Generates the solution: <paramref name="files"/> files, one pin in every tenth (so 50 pins for 500 files), and a
+    /// store with <paramref name="candidatesPerPin"/> candidates for each pin (none, and no store file, for 0).
+    /// </summary>
+    public static GeneratedSolution Create(int files = 500, int candidatesPerPin = 0)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("sigil-bench-lsp-").FullName;
         var samples = Path.Combine(QuickStartPipeline.RepositoryRoot, "samples");
@@ -88,54 +96,55 @@ internal sealed class GeneratedSolution : IDisposable
         {
             throw new InvalidOperationException("sigil init did not record Bench.csproj in sigil.json");
         }
-        var candidates = withStore ? FillStore(Path.Combine(directory, ".sigil"), pins) : 0;
-        return new GeneratedSolution(directory, pins, paths, candidates);
+        var candidates = candidatesPerPin > 0 ? FillStore(Path.Combine(directory, ".sigil"), pins, candidatesPerPin) : 0;
+        return new GeneratedSolution(directory, pins, paths, candidates, candidatesPerPin);
     }
 
-    /// <summary>Stores <see cref="CandidatesPerPin"/> evaluated candidates for every pin; returns how many.</summary>
-    private static int FillStore(string sigilDirectory, IReadOnlyList<GeneratedPin> pins)
+    /// <summary>Stores <paramref name="perPin"/> evaluated candidates for every pin; returns how many.</summary>
+    private static int FillStore(string sigilDirectory, IReadOnlyList<GeneratedPin> pins, int perPin)
     {
         var epoch = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
         var provenance = new Provenance { GeneratorKind = "heuristic", Optimizer = "best-of-n" };
-        using var store = LiteDbWorkspaceStore.Open(sigilDirectory);
-        var count = 0;
+        var candidates = new List<CandidateRecord>();
+        var evaluations = new List<EvaluationRecord>();
         foreach (var (pin, p) in pins.Select((pin, p) => (pin, p)))
         {
             var function = FunctionId.Create("Bench", FunctionId.NoCommit, "Bench", pin.QualifiedName, Blake3Digest.Hex("abi:" + pin.QualifiedName));
             var name = pin.QualifiedName[..pin.QualifiedName.IndexOf('(')].Split('.')[^1];
             var evaluator = "Bench." + Path.GetFileNameWithoutExtension(pin.FilePath) + "." + name + "Eval";
-            for (var k = 0; k < CandidatesPerPin; k++)
+            for (var k = 0; k < perPin; k++)
             {
                 var before = $"    return Baseline{name}(x);\n";
                 var after = $"    return Variant{k}{name}(x); // candidate {k}\n";
                 var diff = $"--- a/{Path.GetFileName(pin.FilePath)}\n+++ b/{Path.GetFileName(pin.FilePath)}\n@@ -1 +1 @@\n-{before}+{after}";
                 var patch = $"{{\"ops\":[{{\"op\":\"replace\",\"target\":\"{pin.QualifiedName}\",\"variant\":{k}}}]}}";
                 var candidate = CandidateRecord.Create(function, SolutionSourceWriter.Spec, SolutionSourceWriter.Workspace, null, diff, patch,
-                    provenance, epoch.AddMinutes(p * 10 + k), $"rules: variant {k}");
-                store.InsertCandidate(candidate);
-                var correct = k != 3;
-                var speedup = 0.9 + 0.35 * k + p % 5 * 0.01;
-                store.InsertEvaluation(EvaluationRecord.Create(candidate.Id, evaluator, "1", "b3:" + Blake3Digest.Hex("samples " + p),
+                    provenance, epoch.AddMinutes(p * 1000 + k), $"rules: variant {k}");
+                candidates.Add(candidate);
+                var correct = k % 4 != 3;
+                var speedup = 0.9 + 0.35 * (k % 8) + p % 5 * 0.01;
+                evaluations.Add(EvaluationRecord.Create(candidate.Id, evaluator, "1", "b3:" + Blake3Digest.Hex("samples " + p),
                     new Dictionary<string, double>
                     {
                         ["speedup"] = speedup, ["speedup_ci_low"] = speedup * 0.9, ["speedup_ci_high"] = speedup * 1.1,
                         ["score_mean"] = correct ? 0 : -1, ["p50_ns"] = 100 + k,
                     },
-                    correct, correct ? null : "wrong-output", epoch.AddMinutes(p * 10 + k).AddSeconds(30)));
+                    correct, correct ? null : "wrong-output", epoch.AddMinutes(p * 1000 + k).AddSeconds(30)));
                 if (k == 1)
                 {
-                    store.InsertEvaluation(EvaluationRecord.Create(candidate.Id, evaluator + "#holdout", "1", "b3:" + Blake3Digest.Hex("holdout " + p),
-                        new Dictionary<string, double> { ["speedup"] = speedup, ["accepted"] = 1 }, true, null, epoch.AddMinutes(p * 10 + k).AddSeconds(45)));
+                    evaluations.Add(EvaluationRecord.Create(candidate.Id, evaluator + "#holdout", "1", "b3:" + Blake3Digest.Hex("holdout " + p),
+                        new Dictionary<string, double> { ["speedup"] = speedup, ["accepted"] = 1 }, true, null, epoch.AddMinutes(p * 1000 + k).AddSeconds(45)));
                 }
-                count++;
             }
         }
-        return count;
+        using var store = LiteDbWorkspaceStore.Open(sigilDirectory);
+        store.InsertBatch(new WorkspaceBatch { Candidates = candidates, Evaluations = evaluations });
+        return candidates.Count;
     }
 
     /// <summary>One line describing the solution.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Files.Count} C# files, {Lines:N0} lines, {Pins.Count} pins, store: {(StoredCandidates == 0 ? "none (empty .sigil/)" : $"{StoredCandidates} candidates")}; in {Directory}");
+        $"{Files.Count} C# files, {LinesPerFile.Sum():N0} lines ({LinesPerFile.Min()}–{LinesPerFile.Max()} per file; pinned files {Pins.Min(p => File.ReadLines(p.FilePath).Count())}–{Pins.Max(p => File.ReadLines(p.FilePath).Count())}), {Pins.Count} pins, store: {(StoredCandidates == 0 ? "none (empty .sigil/)" : $"{StoredCandidates} candidates")}; in {Directory}");
 
     /// <summary>Deletes the folder.</summary>
     public void Dispose()

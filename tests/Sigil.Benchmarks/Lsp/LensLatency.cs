@@ -45,7 +45,7 @@ internal static class LensLatency
         foreach (var filled in options.Store switch { "empty" => new[] { false }, "filled" => [true], _ => [false, true] })
         {
             var generate = Stopwatch.StartNew();
-            var solution = GeneratedSolution.Create(options.Files, withStore: filled);
+            var solution = GeneratedSolution.Create(options.Files, filled ? options.CandidatesPerPin : 0);
             try
             {
                 log.WriteLine();
@@ -101,7 +101,7 @@ internal static class LensLatency
             server.Open(new Uri(file).AbsoluteUri, File.ReadAllText(file));
         }
 
-        var expected = solution.StoredCandidates > 0 ? $"{GeneratedSolution.CandidatesPerPin} candidates · best " : "No candidates yet";
+        var expected = solution.StoredPerPin switch { 0 => "No candidates yet", 1 => "1 candidate · ", var n => $"{n} candidates · " };
         var first = new List<double>();
         foreach (var document in documents)
         {
@@ -158,7 +158,7 @@ internal static class LensLatency
                 for (var d = 0; d < documents.Count; d++)
                 {
                     var other = documents[d];
-                    var lens = Check(await server.CodeLensAsync(other.Pin.Uri), other, $"{GeneratedSolution.CandidatesPerPin + other.StoredExtra} candidates · best ");
+                    var lens = Check(await server.CodeLensAsync(other.Pin.Uri), other, $"{solution.StoredPerPin + other.StoredExtra} candidates · ");
                     (d == 0 ? afterStore : afterStoreOthers).Add(lens.Milliseconds);
                 }
                 await Task.Delay(TimeSpan.FromSeconds(1)); // Lets a second refresh of the same change come and go.

@@ -6,7 +6,7 @@ namespace Sigil.Benchmarks.Lsp;
 internal sealed record LspLatencyOptions
 {
     public const string Usage = "usage: --lsp-latency [--files N=500] [--open K=10] [--rounds R=100] [--keystrokes M=300] "
-        + "[--store-changes S=10] [--cold-runs C=10] [--store empty|filled|both=both] [--keep]";
+        + "[--store-changes S=10] [--cold-runs C=10] [--store empty|filled|both=both] [--candidates-per-pin N=4] [--keep]";
 
     /// <summary>C# files generated (a pin in every tenth).</summary>
     public int Files { get; init; } = 500;
@@ -28,6 +28,9 @@ internal sealed record LspLatencyOptions
 
     /// <summary>Measure with an empty <c>.sigil/</c>, with a filled store, or both.</summary>
     public string Store { get; init; } = "both";
+
+    /// <summary>Candidates stored per pin in the filled store.</summary>
+    public int CandidatesPerPin { get; init; } = GeneratedSolution.CandidatesPerPin;
 
     /// <summary>Keep the generated solutions (their folders are printed).</summary>
     public bool Keep { get; init; }
@@ -52,6 +55,7 @@ internal sealed record LspLatencyOptions
                     "--store-changes" => options with { StoreChanges = Next() },
                     "--cold-runs" => options with { ColdRuns = Next() },
                     "--store" when i + 1 < args.Count && args[i + 1] is "empty" or "filled" or "both" => options with { Store = args[++i] },
+                    "--candidates-per-pin" => options with { CandidatesPerPin = Math.Max(1, Next()) },
                     "--keep" => options with { Keep = true },
                     _ => throw new FormatException($"unknown argument {args[i]}"),
                 };
