@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 const url = process.env.CS_URL;
 const project = process.env.PROJECT;
 const shots = process.env.SHOTS;
+const state = process.env.STATE;
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!url || !project || !shots) throw new Error('run through e2e/run.sh (CS_URL, PROJECT and SHOTS are required)');
 
@@ -200,7 +201,7 @@ describe('Sigil in VS Code', { timeout: 300_000 }, () => {
     const icon = page.locator('.part.activitybar .action-item', { has: page.locator('[aria-label^="Sigil"]') }).first();
     if (await icon.count()) await icon.click();
     else await page.locator('.part.activitybar [aria-label^="Sigil"]').first().click();
-    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Pins & Candidates/i }) }).first();
+    const view = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: /Pins & Candidates/i }) }).first();
     await view.waitFor({ timeout: 15000 });
     await view.locator('.monaco-list-row', { hasText: 'quickstart' }).first().waitFor({ timeout: 20000 });
     await view.locator('.monaco-list-row', { hasText: 'Kernels.SumOfSquares(int[])' }).first().waitFor({ timeout: 20000 });
@@ -325,5 +326,31 @@ describe('Sigil in VS Code', { timeout: 300_000 }, () => {
     assert.doesNotMatch(published, /values\.Select\(v => \(long\)v \* v\)\.Sum\(\)/);
     assert.match(published, /public static long SumOfSquares\(int\[\] values\)/);
     await shot('published');
+  });
+  test('a wrong sigil.server.path gives a clear error with Open Settings', { timeout: 90_000 }, async () => {
+    const settingsFile = path.join(state, 'ud', 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+    settings['sigil.server.path'] = '/nonexistent/sigil-lsp.dll';
+    fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+    await page.waitForTimeout(1500); // the workbench picks the file change up
+    await runCommand('Developer: Reload Window');
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    const error = toast(/Sigil language server not found at '\/nonexistent\/sigil-lsp\.dll'/);
+    await error.waitFor({ timeout: 60000 });
+    const text = clean(await error.innerText()).replace(/\n/g, ' ');
+    lap(`server error: "${text}"`);
+    assert.match(text, /set sigil\.server\.path/);
+    // The Sigil view says it too.
+    // (Clicking the icon of the container already shown would close the side bar.)
+    if (!(await page.locator('.part.sidebar', { hasText: /Pins & Candidates/i }).first().isVisible())) {
+      await page.locator('.part.activitybar [aria-label^="Sigil"]').first().click();
+    }
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: /Sigil language server not found/ }).first().waitFor({ timeout: 15000 });
+    await shot('server-not-found');
+    await error.getByRole('button', { name: 'Open Settings' }).click();
+    const settingsEditor = page.locator('.settings-editor');
+    await settingsEditor.waitFor({ timeout: 20000 });
+    await settingsEditor.locator('.setting-item-contents', { hasText: 'Sigil language server' }).first().waitFor({ timeout: 20000 });
+    await shot('open-settings');
   });
 });

@@ -122,6 +122,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const watcher = vscode.workspace.createFileSystemWatcher('**/.sigil/tracker.json');
   context.subscriptions.push(watcher, watcher.onDidChange(() => void tracker.update()), watcher.onDidCreate(() => void tracker.update()));
 
+  // The server is started once per window: a new server or dotnet path takes a reload.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('sigil.server.path') && !e.affectsConfiguration('sigil.dotnet.path')) return;
+      const reload = 'Reload Window';
+      if ((await vscode.window.showInformationMessage('Sigil: reload the window to start the language server with the new path.', reload)) === reload) {
+        await vscode.commands.executeCommand('workbench.action.reloadWindow');
+      }
+    }),
+  );
+
   await startClient(s, context, runs, tracker, tree);
 }
 

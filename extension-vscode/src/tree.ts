@@ -95,6 +95,7 @@ export class SigilTreeProvider implements vscode.TreeDataProvider<SigilTreeEleme
       case 'message': {
         const item = new vscode.TreeItem(element.text, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('info');
+        item.tooltip = element.text;
         return item;
       }
       case 'spec': {
@@ -144,6 +145,7 @@ export class SigilTreeProvider implements vscode.TreeDataProvider<SigilTreeEleme
   async getChildren(element?: SigilTreeElement): Promise<SigilTreeElement[]> {
     if (!element) {
       const tree = await this.model();
+      if (this.sigil.clientError) return [{ type: 'message', text: this.sigil.clientError }];
       if (this.noProject) return [{ type: 'message', text: this.noProject }];
       return tree.map((node) => ({ type: 'spec', node }));
     }
