@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Sigil.LanguageServer.Lenses;
 
@@ -10,7 +11,7 @@ namespace Sigil.LanguageServer.Lenses;
 /// Finds the <c>[Improve]</c> methods of a C# text by syntax alone. A text is parsed, and a tree scanned, once: both are
 /// kept as long as that very text (string instance) is alive, that is while it is an open document's current version,
 /// so the pin diagnostics of a didChange and every codeLens of that version share one parse, and a codeLens of an
-/// unchanged document parses nothing.
+/// unchanged document parses nothing. A new version of a parsed text is parsed incrementally (<see cref="Edited"/>).
 /// </summary>
 internal static class PinScanner
 {
@@ -22,6 +23,29 @@ internal static class PinScanner
 
     /// <summary>Parses <paramref name="text"/> (the same tree again for the same string instance).</summary>
     public static SyntaxTree Parse(string text) => s_trees.GetValue(text, t => CSharpSyntaxTree.ParseText(t, ParseOptions));
+
+    /// <summary>
+    /// Parses <paramref name="text"/>, a new version of <paramref name="previous"/> (full sync sends the whole text),
+    /// from previous's tree when it was parsed: the edit is the span between their common prefix and suffix, and Roslyn
+    /// re-parses only around it (a keystroke in a long file costs little more than in a short one). The tree is then
+    /// what <see cref="Parse"/> returns for <paramref name="text"/>; without a tree of previous, nothing is done.
+    /// </summary>
+    public static void Edited(string previous, string text)
+    {
+        if (ReferenceEquals(previous, text) || !s_trees.TryGetValue(previous, out var old) || old.Length != previous.Length)
+        {
+            return;
+        }
+        var prefix = previous.AsSpan().CommonPrefixLength(text);
+        var most = Math.Min(previous.Length, text.Length) - prefix;
+        var suffix = 0;
+        while (suffix < most && previous[previous.Length - 1 - suffix] == text[text.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+        var change = new TextChange(new TextSpan(prefix, previous.Length - prefix - suffix), text.Substring(prefix, text.Length - prefix - suffix));
+        s_trees.AddOrUpdate(text, old.WithChangedText(old.GetText().WithChanges(change)));
+    }
 
     /// <summary>The pins of a parsed document, in document order (the same list again for the same tree).</summary>
     public static IReadOnlyList<PinDeclaration> Scan(SyntaxTree tree) => s_pins.GetValue(tree, ScanTree);

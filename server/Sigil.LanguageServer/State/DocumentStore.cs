@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
+using Sigil.LanguageServer.Lenses;
 
 namespace Sigil.LanguageServer.State;
 
-/// <summary>The open documents' latest texts (full sync). An older version never replaces a newer one.</summary>
+/// <summary>
+/// The open documents' latest texts (full sync). An older version never replaces a newer one. A C# document's new text
+/// is parsed from its previous tree as it arrives (<see cref="PinScanner.Edited"/>): what its diagnostics and lenses read.
+/// </summary>
 internal sealed class DocumentStore
 {
     private readonly ConcurrentDictionary<string, OpenDocument> _documents = new(StringComparer.Ordinal);
@@ -19,8 +23,13 @@ internal sealed class DocumentStore
             {
                 return false;
             }
-            if (_documents.TryUpdate(uri, current with { Version = version, Text = text }, current))
+            var updated = current with { Version = version, Text = text };
+            if (_documents.TryUpdate(uri, updated, current))
             {
+                if (updated.IsCSharp)
+                {
+                    PinScanner.Edited(current.Text, text);
+                }
                 return true;
             }
         }
