@@ -62,7 +62,7 @@ internal static class CandidateChooser
         IWorkspaceStore store, string spec, string workspace, IReadOnlyList<CandidateRecord> members, PromotionObjective objective, List<string> warnings)
     {
         var chosen = new List<ChosenCandidate>();
-        var missing = new List<string>();
+        var missing = new List<(string Function, string Why)>();
         var overruled = new List<string>();
         foreach (var function in members.GroupBy(ChosenCandidate.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -77,7 +77,7 @@ internal static class CandidateChooser
                 .FirstOrDefault();
             if (best is null)
             {
-                missing.Add(function.First().FunctionId.QualifiedName);
+                missing.Add((function.First().FunctionId.QualifiedName, WhyNone(function.Count(), measured.Count, spec, workspace)));
                 overruled.AddRange(measured.Where(c => c.Evidence.PassingComparisonsIgnored > 0).Select(c =>
                     $"{c.Candidate.FunctionId.QualifiedName}: candidate {c.Candidate.Id.Digest[..12]} passes {c.Evidence.PassingComparisonsIgnored} comparison(s), but its run's holdout evaluation was not accepted and comparisons never overturn a holdout (docs/decisions/0007)."));
             }
@@ -86,14 +86,13 @@ internal static class CandidateChooser
                 chosen.Add(best);
             }
         }
-        var hint = $"run 'sigil compare {spec} {workspace}' to measure the best on fresh rounds, or name a candidate";
         if (chosen.Count == 0)
         {
             throw new TrustException(TrustErrorCodes.NoEvidence,
-                $"No candidate in workspace '{workspace}' of spec '{spec}' has accepted holdout or comparison evidence ({string.Join(", ", missing)}); {hint}."
+                $"No candidate in workspace '{workspace}' of spec '{spec}' has accepted holdout or comparison evidence. {string.Join(" ", missing.Select(m => $"{m.Function}: {m.Why}"))}"
                 + string.Concat(overruled.Select(o => " " + o)));
         }
-        warnings.AddRange(missing.Select(m => $"{m}: no candidate has accepted holdout or comparison evidence, so the pin is left out; {hint}."));
+        warnings.AddRange(missing.Select(m => $"{m.Function}: no candidate has accepted holdout or comparison evidence, so the pin is left out: {m.Why}"));
         warnings.AddRange(overruled);
         return chosen;
     }
@@ -135,5 +134,21 @@ internal static class CandidateChooser
             _ => throw new TrustException(TrustErrorCodes.CandidateNotFound,
                 $"{matches.Count} candidates of {where} start with {prefix} ({string.Join(", ", matches.Take(3).Select(m => m.Id.Digest[..12]))}…); type more digits."),
         };
+    }
+
+    /// <summary>
+    /// Why a function has no promotable candidate, and what would help: candidates never measured can be compared on
+    /// fresh rounds; a rejected holdout cannot be overturned by comparisons (docs/decisions/0007), only by a new run.
+    /// </summary>
+    private static string WhyNone(int candidates, int measured, string spec, string workspace)
+    {
+        var unmeasured = candidates - measured;
+        var rejected = measured > 0
+            ? $"the holdout rejected {(measured == 1 ? "its measured candidate" : $"all {measured} measured candidates")}, which comparisons never overturn; track more calls and run again ('sigil run {spec} --name {workspace}')"
+            : null;
+        var compare = unmeasured > 0
+            ? $"{(unmeasured == 1 ? "1 candidate has" : $"{unmeasured} candidates have")} no holdout or comparison evidence yet; run 'sigil compare {spec} {workspace}' to measure the best on fresh rounds"
+            : null;
+        return string.Join("; ", new[] { rejected, compare }.OfType<string>()) + ", or name a candidate.";
     }
 }

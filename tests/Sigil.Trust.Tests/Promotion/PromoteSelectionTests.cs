@@ -21,6 +21,8 @@ public sealed class PromoteSelectionTests
         Assert.AreEqual(accepted.Id, result.Pins[0].Candidate);
         Assert.AreEqual(1, result.Warnings.Count);
         StringAssert.StartsWith(result.Warnings[0], "Kernels.SumOfSquares(int[]): no candidate has accepted holdout or comparison evidence");
+        StringAssert.Contains(result.Warnings[0], "1 candidate has no holdout or comparison evidence yet; run 'sigil compare");
+        Assert.IsFalse(result.Warnings[0].Contains("holdout rejected", StringComparison.Ordinal), result.Warnings[0]);
     }
 
     [TestMethod]
@@ -34,6 +36,8 @@ public sealed class PromoteSelectionTests
 
         Assert.AreEqual(TrustErrorCodes.NoEvidence, refusal.Code);
         StringAssert.Contains(refusal.Message, $"candidate {root.Id.Digest[..12]} passes 1 comparison(s), but its run's holdout evaluation was not accepted and comparisons never overturn a holdout");
+        StringAssert.Contains(refusal.Message, "Kernels.Root(double): the holdout rejected its measured candidate, which comparisons never overturn; track more calls and run again");
+        Assert.IsFalse(refusal.Message.Contains("run 'sigil compare", StringComparison.Ordinal), "comparing again cannot help: " + refusal.Message);
     }
 
     [TestMethod]
