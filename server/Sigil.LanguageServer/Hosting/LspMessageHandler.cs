@@ -74,6 +74,11 @@ internal sealed class LspMessageHandler : MessageHandlerBase
             }
             if (TryDeserialize(body, out var message, out var problem))
             {
+                if (message is JsonRpcRequest request && PositionalParams(body) is > 1 and var count)
+                {
+                    await AnswerPositionalAsync(request, count, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
                 return message;
             }
             await AnswerMalformedAsync(body, problem, cancellationToken).ConfigureAwait(false);
@@ -112,6 +117,48 @@ internal sealed class LspMessageHandler : MessageHandlerBase
             return false;
         }
         return message is not null;
+    }
+
+    /// <summary>
+    /// Params given as an array of several values: every method here takes one params object, and StreamJsonRpc would
+    /// otherwise look for an overload of that arity and answer a confusing "method not found".
+    /// </summary>
+    private async Task AnswerPositionalAsync(JsonRpcRequest request, int count, CancellationToken ct)
+    {
+        _log.Warn($"{request.Method}: answered -32602: params is an array of {count} values");
+        if (request.IsResponseExpected)
+        {
+            await AnswerAsync(request.RequestId, SigilErrorCodes.InvalidParams, "invalid-params",
+                $"{request.Method}: params is an array of {count} values; send one object, e.g. \"params\": {{ … }} (see docs/lsp-extensions.md).", ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How many values a top-level <c>"params"</c> array holds (0 when params is an object or absent); other
+    /// members are skipped, not parsed.</summary>
+    private static int PositionalParams(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return 0;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isParams = reader.ValueTextEquals("params"u8);
+            reader.Read();
+            if (isParams && reader.TokenType == JsonTokenType.StartArray)
+            {
+                var count = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    count++;
+                    reader.Skip();
+                }
+                return count;
+            }
+            reader.Skip();
+        }
+        return 0;
     }
 
     private async Task AnswerMalformedAsync(byte[] body, string problem, CancellationToken ct)

@@ -46,6 +46,28 @@ public sealed class MalformedInputTests
     }
 
     [TestMethod]
+    public async Task Params_ArrayOfSeveralValues_InvalidParamsNamingTheMethod_ThenNextRequestWorks()
+    {
+        using var folder = new TempFolder();
+        using var raw = new RawConnection(folder.Path);
+        raw.Send(Initialize);
+        await raw.ReadAsync();
+
+        raw.Send(new { jsonrpc = "2.0", id = 2, method = "sigil/tracker/status", @params = new object?[] { new { }, null } });
+        var error = await raw.ReadAsync();
+        raw.Send(new { jsonrpc = "2.0", id = 3, method = "shutdown" });
+        var answer = await raw.ReadAsync();
+
+        Assert.AreEqual(2, error.GetProperty("id").GetInt32(), error.ToString());
+        Assert.IsTrue(error.TryGetProperty("error", out var e) && e.TryGetProperty("data", out _), error.ToString());
+        Assert.AreEqual(-32602, error.GetProperty("error").GetProperty("code").GetInt32(), error.ToString());
+        Assert.AreEqual("invalid-params", error.GetProperty("error").GetProperty("data").GetProperty("kind").GetString());
+        StringAssert.StartsWith(error.GetProperty("error").GetProperty("message").GetString(), "sigil/tracker/status: params is an array of 2 values");
+        Assert.AreEqual(3, answer.GetProperty("id").GetInt32(), answer.ToString());
+        Assert.IsTrue(answer.TryGetProperty("result", out _), answer.ToString());
+    }
+
+    [TestMethod]
     public async Task Header_Malformed_ParseErrorThenResynchronizesOnNextMessage()
     {
         using var folder = new TempFolder();
