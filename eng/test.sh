@@ -59,7 +59,8 @@ status=${PIPESTATUS[0]}
 # The VS Code extension: unit tests, then the e2e in a real VS Code (node --test: TAP "# pass N" / "# fail N").
 npm test -w extension-vscode 2>&1 | tee "$results/vscode-unit.log"
 unit_status=${PIPESTATUS[0]}
-npm run e2e -w extension-vscode 2>&1 | tee "$results/vscode-e2e.log"
+# The .vsix packs the Debug server built above (no second, Release compile of the whole graph).
+SIGIL_SERVER_CONFIGURATION=Debug SIGIL_SERVER_NO_BUILD=1 npm run e2e -w extension-vscode 2>&1 | tee "$results/vscode-e2e.log"
 e2e_status=${PIPESTATUS[0]}
 
 passed=0; failed=0; runners=0
