@@ -11,7 +11,7 @@ namespace Sigil.LanguageServer.Lenses;
 /// and its log: <see cref="StoreStamp"/>) or <see cref="Invalidate"/> is called, so lenses do not open the store on
 /// every request. The store answers evaluations one candidate at a time, so reading every candidate's rows costs time
 /// in proportion to the whole store (seconds for a thousand candidates in a fresh process); a document's lenses read
-/// only its own pins' (<see cref="PinCandidatesView"/>). The candidates of every spec (one query per spec) are read
+/// only its own pins' (<see cref="SolutionsReport.Rows"/> over the pin's candidates). The candidates of every spec (one query per spec) are read
 /// once per version of the store. A project without a store has no rows (the store is never created here).
 /// </summary>
 internal sealed class SolutionsCache
@@ -115,7 +115,7 @@ internal sealed class SolutionsCache
             var pin = all.Where(c => c.FunctionId.QualifiedName.StartsWith(key.NamePrefix, StringComparison.Ordinal)).ToList();
             if (pin.Count > 0)
             {
-                rows.AddRange(SolutionsReport.Build(new PinCandidatesView(store, spec, pin), spec, null, 0));
+                rows.AddRange(SolutionsReport.Rows(store, pin, top: 0));
             }
         }
         return rows;

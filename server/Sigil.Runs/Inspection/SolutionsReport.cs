@@ -1,4 +1,5 @@
 using Sigil.Runs.Evaluation;
+using Sigil.Workspace.Model;
 using Sigil.Workspace.Store;
 
 namespace Sigil.Runs.Inspection;
@@ -24,6 +25,17 @@ public static class SolutionsReport
             var where = workspace is null ? $"spec '{spec}'" : $"workspace '{workspace}' of spec '{spec}'";
             throw new RunException($"No candidates in {where} yet: run 'sigil run {spec} --name {workspace ?? "v1"}'.");
         }
+        return Rows(store, candidates, top, servedCalls);
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="candidates"/> (any subset of a spec's, e.g. one pin's), grouped and ordered as
+    /// <see cref="Build"/> orders them; only their evaluations are read.
+    /// </summary>
+    public static IReadOnlyList<SolutionRow> Rows(IWorkspaceStore store, IEnumerable<CandidateRecord> candidates, int top = 5,
+        IReadOnlyDictionary<string, long>? servedCalls = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         var rows = candidates.Select(c =>
         {
             var evaluations = store.ListEvaluations(c.Id);

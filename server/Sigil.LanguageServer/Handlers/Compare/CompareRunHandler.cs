@@ -4,7 +4,6 @@ using Sigil.LanguageServer.Runs;
 using Sigil.LanguageServer.State;
 using Sigil.Protocol;
 using Sigil.Protocol.Compare;
-using Sigil.Protocol.Lsp;
 using Sigil.Runs.Inspection;
 
 namespace Sigil.LanguageServer.Handlers.Compare;
@@ -30,31 +29,20 @@ internal sealed class CompareRunHandler(ServerState state, LensRefresher refresh
         }
         var project = ProjectContext.Require(state);
         var progress = await ProgressChannel.OpenAsync(client, parameters.WorkDoneToken, "", canCreate: false, log, ct).ConfigureAwait(false);
-        await progress.SendAsync(new WorkDoneProgressBegin { Title = $"Sigil: comparing {spec}/{workspace}" }).ConfigureAwait(false);
-        var steps = new OrderedProgress(progress);
-        IReadOnlyList<Comparison> comparisons;
-        try
+        var request = new CompareRequest
         {
-            comparisons = await new CompareService().CompareAsync(new CompareRequest
-            {
-                ProjectFile = project.ProjectFile(),
-                SigilDirectory = project.SigilDirectory,
-                Spec = spec,
-                Workspace = workspace,
-                Candidate = parameters.Candidate,
-                Rounds = parameters.Rounds,
-                Seed = parameters.Seed,
-                MaxSamples = parameters.MaxSamples,
-            }, null, ct, steps).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            await steps.DrainAsync().ConfigureAwait(false);
-            await progress.SendAsync(new WorkDoneProgressEnd { Message = e is OperationCanceledException ? "cancelled" : "failed: " + e.Message }).ConfigureAwait(false);
-            throw;
-        }
-        await steps.DrainAsync().ConfigureAwait(false);
-        await progress.SendAsync(new WorkDoneProgressEnd { Message = $"{comparisons.Count(c => c.Improved)} of {comparisons.Count} improved" }).ConfigureAwait(false);
+            ProjectFile = project.ProjectFile(),
+            SigilDirectory = project.SigilDirectory,
+            Spec = spec,
+            Workspace = workspace,
+            Candidate = parameters.Candidate,
+            Rounds = parameters.Rounds,
+            Seed = parameters.Seed,
+            MaxSamples = parameters.MaxSamples,
+        };
+        var comparisons = await OrderedProgress.AroundAsync(progress, $"Sigil: comparing {spec}/{workspace}",
+            steps => new CompareService().CompareAsync(request, null, ct, steps),
+            c => $"{c.Count(x => x.Improved)} of {c.Count} improved", "failed: ").ConfigureAwait(false);
         await refresher.RefreshAsync(ct).ConfigureAwait(false);
         return new CompareRunResult
         {

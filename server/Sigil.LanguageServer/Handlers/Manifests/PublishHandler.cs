@@ -3,7 +3,6 @@ using Sigil.LanguageServer.Hosting;
 using Sigil.LanguageServer.Runs;
 using Sigil.LanguageServer.State;
 using Sigil.Protocol;
-using Sigil.Protocol.Lsp;
 using Sigil.Protocol.Manifests;
 using Sigil.Trust.Publication;
 
@@ -35,21 +34,8 @@ internal sealed class PublishHandler(ServerState state, LanguageClient client, S
             AssemblyPath = string.IsNullOrWhiteSpace(parameters.Assembly) ? null : project.Resolve(parameters.Assembly),
         };
         var progress = await ProgressChannel.OpenAsync(client, parameters.WorkDoneToken, "", canCreate: false, log, ct).ConfigureAwait(false);
-        await progress.SendAsync(new WorkDoneProgressBegin { Title = "Sigil: publishing " + Path.GetFileName(manifest) }).ConfigureAwait(false);
-        var steps = new OrderedProgress(progress);
-        PublishManifestResult result;
-        try
-        {
-            result = await new PublishService().PublishAsync(request, steps, ct).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            await steps.DrainAsync().ConfigureAwait(false);
-            await progress.SendAsync(new WorkDoneProgressEnd { Message = e is OperationCanceledException ? "cancelled" : "refused: " + e.Message }).ConfigureAwait(false);
-            throw;
-        }
-        await steps.DrainAsync().ConfigureAwait(false);
-        await progress.SendAsync(new WorkDoneProgressEnd { Message = $"published on {result.BranchName}" }).ConfigureAwait(false);
+        var result = await OrderedProgress.AroundAsync(progress, "Sigil: publishing " + Path.GetFileName(manifest),
+            steps => new PublishService().PublishAsync(request, steps, ct), r => $"published on {r.BranchName}", "refused: ").ConfigureAwait(false);
         return new PublishResultInfo
         {
             ManifestId = result.ManifestId,
