@@ -37,8 +37,10 @@ public static class PinRegistry
     /// <summary>The project of the calling assembly, with the routes of its pins (served as the resolver decides).</summary>
     public static SigilProject Initialize(string projectDirectory, SpecDescriptor[] specs, PinRoute[] routes)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var project = Initialize(projectDirectory, specs);
         project.Route(routes);
+        project.AddRegistrationTime(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return project;
     }
 
@@ -58,7 +60,12 @@ public static class PinRegistry
     {
         lock (s_projects)
         {
-            SigilDispatcher.SetActive(s_projects.Values.Any(p => p.TrackingEnabled || p.Serving));
+            var active = false;
+            foreach (var project in s_projects.Values)
+            {
+                active |= project.TrackingEnabled || project.Serving;
+            }
+            SigilDispatcher.SetActive(active);
         }
     }
 }

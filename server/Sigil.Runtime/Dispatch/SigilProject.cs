@@ -19,6 +19,7 @@ public sealed class SigilProject
     private IPinDrain[] _trackers = [];
     private SampleLogWriter? _writer;
     private volatile bool _trackingEnabled;
+    private long _registrationTicks;
 
     internal SigilProject(string projectDirectory, IEnumerable<SpecDescriptor> specs, bool watchTracker)
     {
@@ -48,8 +49,20 @@ public sealed class SigilProject
     /// <summary>True while at least one pin is served by an approved candidate (see <see cref="Resolution"/>).</summary>
     public bool Serving => _resolver.Serving;
 
-    /// <summary>What the resolver decided: mode, manifest, fallback reason and the served pins with their call counts.</summary>
-    public ResolutionStatus Resolution => _resolver.Status;
+    /// <summary>
+    /// What the resolver decided: mode, manifest, fallback reason and the served pins with their call counts; whether
+    /// the decision is still pending (background timing), how long it took and when it was applied.
+    /// </summary>
+    public ResolutionStatus Resolution => _resolver.Status with { RegistrationTime = TimeSpan.FromTicks(Interlocked.Read(ref _registrationTicks)) };
+
+    /// <summary>
+    /// Waits until the resolver's first decision is applied to the pins registered so far (with background timing,
+    /// the default, it is made on a worker thread while the app starts; until then every pin runs its baseline).
+    /// Returns at once in off mode. False if not decided within <paramref name="timeout"/>.
+    /// For apps that must serve their first call as decided: call it before that call, or set
+    /// <c>SIGIL_RESOLVE=startup</c> (MSBuild <c>SigilResolve</c>).
+    /// </summary>
+    public bool WaitForResolution(TimeSpan timeout) => _resolver.WaitForDecision(timeout);
 
     /// <summary>The resolver's log lines written by this process (also in <c>.sigil/resolver/resolver.log</c>).</summary>
     public IReadOnlyList<string> ResolverLog => _resolver.Log.Lines;
@@ -111,6 +124,8 @@ public sealed class SigilProject
     }
 
     internal void WakeWriter() => _writer?.Wake();
+
+    internal void AddRegistrationTime(TimeSpan elapsed) => Interlocked.Add(ref _registrationTicks, elapsed.Ticks);
 
     private void OnTrackerChanged(bool enabled)
     {

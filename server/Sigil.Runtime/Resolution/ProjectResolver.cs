@@ -1,4 +1,3 @@
-using System.Runtime.Loader;
 using Sigil.Core.Identity;
 using Sigil.Manifests.Applied;
 using Sigil.Manifests.Keys;
@@ -20,28 +19,39 @@ namespace Sigil.Runtime.Resolution;
 /// <c>.sigil/resolver/overrides.json</c> can force baselines, and both files are reloaded when they change.</item>
 /// <item>off: nothing is read; baselines only.</item>
 /// </list>
+/// When: with <see cref="ResolveTiming.Background"/> (the default) the first decision is made on a worker thread, so
+/// the app's start-up waits for none of it; every pin runs its baseline until the decision is applied to all routes
+/// in one pass. With <see cref="ResolveTiming.Startup"/> it is made in the module initializer, before the app runs.
 /// </summary>
 internal sealed class ProjectResolver : IDisposable
 {
     /// <summary>How often dev mode checks the manifest and the overrides for changes.</summary>
     public static readonly TimeSpan DevPollInterval = TimeSpan.FromSeconds(1);
 
-    private readonly object _gate = new();
+    private static readonly Dictionary<string, ServedCandidate> None = new(StringComparer.Ordinal);
+
+    private readonly object _gate = new();     // routes, the decision in force and the status fields
+    private readonly object _deciding = new(); // one decision at a time (the load context and the bind caches)
     private readonly string _projectDirectory;
     private readonly string _sigilDirectory;
     private readonly Action _onServingChanged;
+    private readonly List<PinRoute> _attached = [];
     private readonly Dictionary<string, PinRoute> _routes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, System.Reflection.Assembly> _loaded = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Digest, string EntryType, string Method, Type DelegateType), Delegate> _bound = new();
-    private readonly AssemblyLoadContext _context = new("Sigil approved candidates", isCollectible: false);
+    private LoadedArtifacts? _artifacts; // created with the first artifact (not at start-up)
+    private readonly ManualResetEventSlim _decided = new(initialState: false);
     private readonly UsageWriter _usage;
-    private Dictionary<string, ServedCandidate>? _decision;
+    private int _indexed;
+    private Decision? _decision;
     private string? _manifestId;
     private string? _fallback;
+    private Thread? _worker;
     private Timer? _devTimer;
     private (DateTime Manifest, DateTime Overrides) _devStamp;
     private volatile bool _serving;
-    private long _decisionStarted;
+    private long _firstAttach;
+    private PinRoute[]? _prodScope;
+    private TimeSpan? _decidedAfter;
+    private bool _disposed;
 
     public ProjectResolver(string projectDirectory, string sigilDirectory, ResolverSettings settings, Action onServingChanged)
     {
@@ -56,11 +66,15 @@ internal sealed class ProjectResolver : IDisposable
             _fallback = problem;
             Log.Write(settings.Mode == ResolverMode.Prod ? "fallback" : "warning", settings.ManifestPath, problem);
         }
+        if (settings.Mode == ResolverMode.Off || settings.Problem is not null)
+        {
+            _decided.Set(); // nothing to decide: baselines
+        }
     }
 
     public ResolverSettings Settings { get; }
 
-    /// <summary>How long the prod decision took (read, verify, hash, load and bind), once made.</summary>
+    /// <summary>How long the last decision took (read, verify, hash, load and bind), once made.</summary>
     public TimeSpan? DecisionTime { get; private set; }
 
     public ResolverLog Log { get; }
@@ -79,64 +93,175 @@ internal sealed class ProjectResolver : IDisposable
             {
                 var served = _routes.Values.Select(r => r.Current).OfType<ServedCandidate>()
                     .Select(c => new ServedPin(c.FunctionId, c.CandidateId, c.ManifestId, c.Calls)).ToList();
-                return new ResolutionStatus(Settings.Mode, Settings.ManifestPath, _manifestId, _fallback, served);
+                return new ResolutionStatus(Settings.Mode, Settings.ManifestPath, _manifestId, _fallback, served)
+                {
+                    Timing = Settings.Timing,
+                    Pending = !_decided.IsSet,
+                    DecisionTime = DecisionTime,
+                    DecidedAfter = _decidedAfter,
+                };
             }
         }
     }
 
-    /// <summary>Takes the routes of an assembly of the project and serves them as decided.</summary>
+    /// <summary>
+    /// Waits until the first decision is applied (at once in off mode, with a configuration problem, or with startup
+    /// timing once routes were attached). False if it was not within <paramref name="timeout"/>.
+    /// </summary>
+    public bool WaitForDecision(TimeSpan timeout) => _decided.Wait(timeout);
+
+    /// <summary>
+    /// Takes the routes of an assembly of the project. With startup timing the decision is made here, before the
+    /// app's code runs; with background timing a worker thread makes it and this returns at once (the routes serve
+    /// their baselines until the decision is applied). In prod a decision already made is applied to the new routes.
+    /// </summary>
     public void Attach(IReadOnlyList<PinRoute> routes)
     {
         if (Settings.Mode == ResolverMode.Off || Settings.Problem is not null)
         {
             return;
         }
+        var resolveHere = false;
         lock (_gate)
         {
-            foreach (var route in routes)
+            _attached.AddRange(routes);
+            if (_firstAttach == 0)
             {
-                if (FunctionId.TryParse(route.FunctionId, out var id))
-                {
-                    _routes[Key(id!)] = route;
-                }
+                _firstAttach = System.Diagnostics.Stopwatch.GetTimestamp();
+                _prodScope = [.. routes]; // prod decides for the first registration's pins, whenever the decision lands
             }
-            if (Settings.Mode == ResolverMode.Prod)
+            if (Settings.Mode == ResolverMode.Prod && _decision is not null)
             {
-                // Decided once, at the first registration; later assemblies' routes get that decision (baselines for
-                // pins it does not cover), never a dev-style re-decision.
-                if (_decision is null)
-                {
-                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    _decision = DecideProd();
-                    DecisionTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-                }
+                // Decided once; later assemblies' routes get that decision (baselines for pins it does not cover).
+                Index();
+                Apply(_decision);
+                return;
             }
-            else
+            if (Settings.Timing == ResolveTiming.Startup)
             {
-                _devStamp = (Stamp(Settings.ManifestPath), Stamp(OverridesPath));
-                _decision = DecideDev();
-                _devTimer ??= new Timer(_ => PollDev(), null, DevPollInterval, DevPollInterval);
+                resolveHere = true;
             }
-            Apply(_decision);
+            else if (_worker is null)
+            {
+                _worker = new Thread(Resolve) { IsBackground = true, Name = "Sigil resolver" };
+                _worker.Start();
+            }
+            else if (Settings.Mode == ResolverMode.Dev)
+            {
+                ThreadPool.QueueUserWorkItem(_ => Resolve());
+            }
+        }
+        if (resolveHere)
+        {
+            Resolve();
         }
     }
 
     public void Dispose()
     {
-        _devTimer?.Dispose();
+        lock (_gate)
+        {
+            _disposed = true;
+            _devTimer?.Dispose();
+        }
         _usage.Dispose();
+    }
+
+    /// <summary>Makes a decision and applies it; never throws (a failure serves every baseline, logged).</summary>
+    private void Resolve()
+    {
+        try
+        {
+            lock (_deciding)
+            {
+                Dictionary<string, PinRoute> routes;
+                lock (_gate)
+                {
+                    if (Settings.Mode == ResolverMode.Prod && _decision is not null)
+                    {
+                        return;
+                    }
+                    Index();
+                    routes = Settings.Mode == ResolverMode.Prod
+                        ? Indexed(_prodScope!)
+                        : new Dictionary<string, PinRoute>(_routes, StringComparer.Ordinal);
+                    if (Settings.Mode == ResolverMode.Dev)
+                    {
+                        _devStamp = (Stamp(Settings.ManifestPath), Stamp(OverridesPath));
+                    }
+                }
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var decision = Settings.Mode == ResolverMode.Prod ? DecideProd(routes, started) : DecideDev(routes);
+                lock (_gate)
+                {
+                    DecisionTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                    Index();
+                    Apply(decision);
+                    _decidedAfter ??= System.Diagnostics.Stopwatch.GetElapsedTime(_firstAttach);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            // A resolver must never take the app down: whatever went wrong, every pin runs its baseline.
+            var reason = $"the resolver failed ({e.GetType().Name}: {e.Message}); serving every baseline";
+            lock (_gate)
+            {
+                Apply(new Decision(None, null, reason));
+            }
+            Log.Write(Settings.Mode == ResolverMode.Prod ? "fallback" : "warning", Settings.ManifestPath, reason);
+        }
+        finally
+        {
+            if (Settings.Mode == ResolverMode.Dev)
+            {
+                lock (_gate)
+                {
+                    if (!_disposed)
+                    {
+                        _devTimer ??= new Timer(_ => PollDev(), null, DevPollInterval, DevPollInterval);
+                    }
+                }
+            }
+            _decided.Set();
+        }
+    }
+
+    /// <summary>Parses the FunctionIDs of routes attached since the last call (off the start-up path with background timing).</summary>
+    private void Index()
+    {
+        for (; _indexed < _attached.Count; _indexed++)
+        {
+            Add(_routes, _attached[_indexed]);
+        }
+    }
+
+    private static Dictionary<string, PinRoute> Indexed(IEnumerable<PinRoute> routes)
+    {
+        var indexed = new Dictionary<string, PinRoute>(StringComparer.Ordinal);
+        foreach (var route in routes)
+        {
+            Add(indexed, route);
+        }
+        return indexed;
+    }
+
+    private static void Add(Dictionary<string, PinRoute> routes, PinRoute route)
+    {
+        if (FunctionId.TryParse(route.FunctionId, out var id))
+        {
+            routes[Key(id!)] = route;
+        }
     }
 
     private static string Key(FunctionId id) => $"{id.Package}/{id.Module}:{id.QualifiedName}";
 
-    private string? CurrentAbi(FunctionId id) =>
-        _routes.TryGetValue(Key(id), out var route) ? FunctionId.Parse(route.FunctionId).AbiHash : null;
+    private static Func<FunctionId, string?> CurrentAbi(Dictionary<string, PinRoute> routes) => id =>
+        routes.TryGetValue(Key(id), out var route) ? FunctionId.Parse(route.FunctionId).AbiHash : null;
 
-    private Dictionary<string, ServedCandidate> DecideProd()
+    private Decision DecideProd(Dictionary<string, PinRoute> routes, long started)
     {
-        _decisionStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         var path = Settings.ManifestPath!;
-        var none = new Dictionary<string, ServedCandidate>(StringComparer.Ordinal);
         byte[] bytes;
         try
         {
@@ -144,22 +269,22 @@ internal sealed class ProjectResolver : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fallback(none, $"the manifest {path} cannot be read ({e.Message})");
+            return Fallback($"the manifest {path} cannot be read ({e.Message})");
         }
         VerificationResult result;
         try
         {
             var applied = new AppliedManifests(_sigilDirectory);
-            var options = new VerificationOptions { CurrentAbiHash = CurrentAbi, LastAppliedFor = applied.Find, ManifestPath = path, RequireArtifacts = true };
+            var options = new VerificationOptions { CurrentAbiHash = CurrentAbi(routes), LastAppliedFor = applied.Find, ManifestPath = path, RequireArtifacts = true };
             result = new ManifestVerifier(new TrustStore(_projectDirectory)).Verify(bytes, options);
         }
         catch (Exception e) when (e is AppliedManifestsException or TrustStoreException)
         {
-            return Fallback(none, e.Message);
+            return Fallback(e.Message);
         }
         if (!result.Valid)
         {
-            return Fallback(none, $"{result.Code}: {result.Message}");
+            return Fallback($"{result.Code}: {result.Message}");
         }
         var document = result.Document!;
         var served = new Dictionary<string, ServedCandidate>(StringComparer.Ordinal);
@@ -168,11 +293,11 @@ internal sealed class ProjectResolver : IDisposable
             var pin = document.Pins[i];
             try
             {
-                served[Key(pin.FunctionId)] = Bind(pin, result.Artifacts[pin.FunctionId.ToString()], document.ManifestId);
+                served[Key(pin.FunctionId)] = Bind(routes, pin, result.Artifacts[pin.FunctionId.ToString()], document.ManifestId);
             }
             catch (ResolutionException e)
             {
-                return Fallback(none, $"pins[{i}] ({pin.FunctionId.QualifiedName}): {e.Message}");
+                return Fallback($"pins[{i}] ({pin.FunctionId.QualifiedName}): {e.Message}");
             }
         }
         try
@@ -183,38 +308,39 @@ internal sealed class ProjectResolver : IDisposable
         {
             Log.Write("warning", document.ManifestId, $"applied.json was not updated ({e.Message}); an older manifest is refused only while this one's sequence is recorded.");
         }
-        _manifestId = document.ManifestId;
+        var when = Settings.Timing == ResolveTiming.Background
+            ? $"; in the background, {System.Diagnostics.Stopwatch.GetElapsedTime(_firstAttach).TotalMilliseconds:F1} ms after the app registered its pins (baselines until now)"
+            : "; at start-up";
         Log.Write("applied", document.ManifestId,
-            $"serving {served.Count} pin(s) of spec '{document.Spec}' (sequence {document.Sequence}, verified and bound in {System.Diagnostics.Stopwatch.GetElapsedTime(_decisionStarted).TotalMilliseconds:F1} ms): " +
+            $"serving {served.Count} pin(s) of spec '{document.Spec}' (sequence {document.Sequence}, verified and bound in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms{when}): " +
             string.Join(", ", document.Pins.Select(p => $"{p.FunctionId.QualifiedName} -> {p.Candidate}")));
-        return served;
+        return new Decision(served, document.ManifestId, null);
     }
 
-    private Dictionary<string, ServedCandidate> Fallback(Dictionary<string, ServedCandidate> none, string reason)
+    private Decision Fallback(string reason)
     {
-        _fallback = reason;
         Log.Write("fallback", Settings.ManifestPath, reason);
-        return none;
+        return new Decision(None, null, reason);
     }
 
-    private Dictionary<string, ServedCandidate> DecideDev()
+    private Decision DecideDev(Dictionary<string, PinRoute> routes)
     {
         var served = new Dictionary<string, ServedCandidate>(StringComparer.Ordinal);
-        _fallback = null;
-        _manifestId = null;
+        string? fallback = null;
+        string? manifestId = null;
         if (Settings.ManifestPath is { } path && File.Exists(path))
         {
-            ServeDevManifest(path, served);
+            manifestId = ServeDevManifest(routes, path, served);
         }
         else if (Settings.ManifestPath is { } missing)
         {
-            _fallback = $"the manifest {missing} does not exist";
-            Log.Write("warning", missing, _fallback + "; serving baselines until it appears.");
+            fallback = $"the manifest {missing} does not exist";
+            Log.Write("warning", missing, fallback + "; serving baselines until it appears.");
         }
         foreach (var (qualifiedName, why) in DevOverrides.Read(OverridesPath, Log))
         {
             var key = served.Keys.FirstOrDefault(k => k.EndsWith(":" + qualifiedName, StringComparison.Ordinal));
-            var route = _routes.FirstOrDefault(r => r.Key.EndsWith(":" + qualifiedName, StringComparison.Ordinal));
+            var route = routes.FirstOrDefault(r => r.Key.EndsWith(":" + qualifiedName, StringComparison.Ordinal));
             if (route.Value is null)
             {
                 Log.Write("warning", null, $"overrides.json names {qualifiedName}, which is not a pin of this app; ignored.");
@@ -226,10 +352,11 @@ internal sealed class ProjectResolver : IDisposable
             }
             Log.Write("override", null, $"{qualifiedName}: baseline ({why}).");
         }
-        return served;
+        return new Decision(served, manifestId, fallback);
     }
 
-    private void ServeDevManifest(string path, Dictionary<string, ServedCandidate> served)
+    /// <summary>Serves the pins of a dev manifest that check out; returns its id, or null when it cannot be read.</summary>
+    private string? ServeDevManifest(Dictionary<string, PinRoute> routes, string path, Dictionary<string, ServedCandidate> served)
     {
         byte[] bytes;
         ManifestDocument? document;
@@ -241,16 +368,17 @@ internal sealed class ProjectResolver : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Log.Write("warning", path, $"the manifest cannot be read ({e.Message}); serving baselines.");
-            return;
+            return null;
         }
         if (document is null)
         {
             Log.Write("warning", path, "the manifest is not a valid sigil/manifest@0; serving baselines.");
-            return;
+            return null;
         }
+        var currentAbi = CurrentAbi(routes);
         try
         {
-            var verdict = new ManifestVerifier(new TrustStore(_projectDirectory)).Verify(bytes, new VerificationOptions { CurrentAbiHash = CurrentAbi });
+            var verdict = new ManifestVerifier(new TrustStore(_projectDirectory)).Verify(bytes, new VerificationOptions { CurrentAbiHash = currentAbi });
             if (!verdict.Valid)
             {
                 Log.Write("warning", document.ManifestId, $"dev: applying a manifest that prod would refuse ({verdict.Code}: {verdict.Message})");
@@ -263,7 +391,7 @@ internal sealed class ProjectResolver : IDisposable
         for (var i = 0; i < document.Pins.Count; i++)
         {
             var pin = document.Pins[i];
-            var current = CurrentAbi(pin.FunctionId);
+            var current = currentAbi(pin.FunctionId);
             if (current != pin.FunctionId.AbiHash)
             {
                 Log.Write("skipped", document.ManifestId, $"{pin.FunctionId.QualifiedName}: {(current is null ? "not a pin of this app" : "the running code has another abi-hash")}; baseline.");
@@ -276,48 +404,41 @@ internal sealed class ProjectResolver : IDisposable
             }
             try
             {
-                served[Key(pin.FunctionId)] = Bind(pin, image!, document.ManifestId);
+                served[Key(pin.FunctionId)] = Bind(routes, pin, image!, document.ManifestId);
             }
             catch (ResolutionException e)
             {
                 Log.Write("skipped", document.ManifestId, $"{pin.FunctionId.QualifiedName}: {e.Message}; baseline.");
             }
         }
-        _manifestId = document.ManifestId;
         Log.Write("applied", document.ManifestId, $"dev: serving {served.Count} of {document.Pins.Count} pin(s).");
+        return document.ManifestId;
     }
 
-    private ServedCandidate Bind(ManifestPin pin, byte[] image, string? manifestId)
+    private ServedCandidate Bind(Dictionary<string, PinRoute> routes, ManifestPin pin, byte[] image, string? manifestId)
     {
-        var route = _routes[Key(pin.FunctionId)];
+        var route = routes[Key(pin.FunctionId)];
         var artifact = pin.Artifact!;
         var qualified = pin.FunctionId.QualifiedName;
         var head = qualified[..qualified.IndexOf('(')];
         var methodName = head[(head.LastIndexOf('.') + 1)..];
-        // An artifact is loaded once (by digest), but each pin binds its own method and delegate type from it: two pins
-        // naming one artifact must not share the delegate bound first.
-        var key = (artifact.Digest, artifact.EntryType, methodName, route.ImplementationType);
-        if (!_bound.TryGetValue(key, out var implementation))
-        {
-            if (!_loaded.TryGetValue(artifact.Digest, out var assembly))
-            {
-                assembly = ArtifactBinder.Load(_context, image);
-                _loaded[artifact.Digest] = assembly;
-            }
-            implementation = ArtifactBinder.Bind(assembly, artifact.EntryType, methodName, route.ImplementationType);
-            _bound[key] = implementation;
-        }
+        _artifacts ??= new LoadedArtifacts();
+        var implementation = _artifacts.Bind(artifact.Digest, artifact.EntryType, methodName, route.ImplementationType, image);
         var existing = route.Current;
         return existing is not null && existing.CandidateId == pin.Candidate.ToString() && existing.ManifestId == manifestId
             ? existing
             : new ServedCandidate(route.FunctionId, pin.Candidate.ToString(), manifestId, implementation);
     }
 
-    private void Apply(Dictionary<string, ServedCandidate> decision)
+    /// <summary>Serves every route as <paramref name="decision"/> says, in one pass (under <see cref="_gate"/>).</summary>
+    private void Apply(Decision decision)
     {
+        _decision = decision;
+        _manifestId = decision.ManifestId;
+        _fallback = decision.Fallback ?? Settings.Problem;
         foreach (var (key, route) in _routes)
         {
-            route.Serve(decision.GetValueOrDefault(key));
+            route.Serve(decision.Served.GetValueOrDefault(key));
         }
         var serving = _routes.Values.Any(r => r.Current is not null);
         _usage.Track(_routes.Values.Select(r => r.Current).OfType<ServedCandidate>());
@@ -340,10 +461,9 @@ internal sealed class ProjectResolver : IDisposable
                     return;
                 }
                 _devStamp = stamp;
-                Log.Write("reload", Settings.ManifestPath, "dev: the manifest or overrides.json changed; resolving again.");
-                _decision = DecideDev();
-                Apply(_decision);
             }
+            Log.Write("reload", Settings.ManifestPath, "dev: the manifest or overrides.json changed; resolving again.");
+            Resolve();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -364,4 +484,7 @@ internal sealed class ProjectResolver : IDisposable
             return null;
         }
     }
+
+    /// <summary>What a decision serves: the candidates by pin key, the manifest applied and why baselines are served.</summary>
+    private sealed record Decision(Dictionary<string, ServedCandidate> Served, string? ManifestId, string? Fallback);
 }

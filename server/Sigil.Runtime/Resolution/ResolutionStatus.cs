@@ -11,4 +11,23 @@ public sealed record ResolutionStatus(
     string? ManifestPath,
     string? ManifestId,
     string? FallbackReason,
-    IReadOnlyList<ServedPin> Served);
+    IReadOnlyList<ServedPin> Served)
+{
+    /// <summary>When the decision is made (background or at start-up).</summary>
+    public ResolveTiming Timing { get; init; }
+
+    /// <summary>True while the first decision is still being made (background timing): every pin runs its baseline meanwhile.</summary>
+    public bool Pending { get; init; }
+
+    /// <summary>How long the last decision took (read, verify, hash, load and bind), once made.</summary>
+    public TimeSpan? DecisionTime { get; init; }
+
+    /// <summary>From the project's first pin registration to the first decision being applied, once it was.</summary>
+    public TimeSpan? DecidedAfter { get; init; }
+
+    /// <summary>
+    /// How long registering the project's pins held up the app's start-up in all (the generated module initializers'
+    /// calls into Sigil; with background timing, the decision is not part of it).
+    /// </summary>
+    public TimeSpan RegistrationTime { get; init; }
+}

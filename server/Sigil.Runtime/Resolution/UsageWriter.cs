@@ -23,14 +23,17 @@ internal sealed class UsageWriter : IDisposable
     private EventHandler? _onExit;
     private bool _disposed;
 
+    private readonly string _sigilDirectory;
+
     public UsageWriter(string sigilDirectory, ResolverMode mode)
     {
         _mode = mode;
-        FilePath = Path.Combine(sigilDirectory, "resolver", FolderName,
-            $"{Environment.ProcessId}-{_started.ToUnixTimeMilliseconds()}.json");
+        _sigilDirectory = sigilDirectory;
     }
 
-    public string FilePath { get; }
+    /// <summary>This process's file (its name is formatted on first use: nothing of it runs at the app's start-up).</summary>
+    public string FilePath => field ??= Path.Combine(_sigilDirectory, "resolver", FolderName,
+        $"{Environment.ProcessId}-{_started.ToUnixTimeMilliseconds()}.json");
 
     /// <summary>Adds candidates to keep counts of (each once).</summary>
     public void Track(IEnumerable<ServedCandidate> candidates)

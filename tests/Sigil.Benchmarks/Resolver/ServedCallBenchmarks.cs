@@ -108,7 +108,7 @@ public class ServedCallBenchmarks
     [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("Tiny")]
     public int TinyOff() => Loops.TinyPinned(Calls);
 
-    /// <summary>Sets the environment, then runs ServedApp's module initializer (the resolver decides there) and returns its project.</summary>
+    /// <summary>Sets the environment, runs ServedApp's module initializer, waits for the resolver's (background) decision and returns the project.</summary>
     internal static SigilProject Start(string directory, IReadOnlyDictionary<string, string> environment)
     {
         var app = Assembly.Load(new AssemblyName(ServedProject.AssemblyName));
@@ -122,7 +122,10 @@ public class ServedCallBenchmarks
         }
         RuntimeHelpers.RunModuleConstructor(app.ManifestModule.ModuleHandle);
         var full = Path.GetFullPath(directory);
-        return PinRegistry.Projects.SingleOrDefault(p => p.ProjectDirectory == full)
+        var project = PinRegistry.Projects.SingleOrDefault(p => p.ProjectDirectory == full)
             ?? throw new InvalidOperationException($"ServedApp registered no project at {full}");
+        return project.WaitForResolution(TimeSpan.FromSeconds(30))
+            ? project
+            : throw new InvalidOperationException("the resolver made no decision within 30 s");
     }
 }

@@ -133,9 +133,44 @@ public sealed class OffModeAndSettingsTests
         var settings = ResolverSettings.Read(project.Directory, "prod", Path.Combine("release", "sigil.manifest.json"));
         var route = ResolverProject.RootRoute();
 
-        project.Resolver(settings).Attach([route]);
+        var resolver = project.Resolver(settings);
+        resolver.Attach([route]);
 
+        Assert.AreEqual(ResolveTiming.Background, settings.Timing, "read settings decide in the background unless told");
+        Assert.IsTrue(resolver.WaitForDecision(TimeSpan.FromSeconds(30)));
         Assert.AreEqual(project.ManifestPath, settings.ManifestPath);
         Assert.AreEqual(43.0, ResolverProject.Invoke(route, 1.0));
+    }
+
+    [TestMethod]
+    [DataRow(null, ResolveTiming.Background)]
+    [DataRow("", ResolveTiming.Background)]
+    [DataRow("background", ResolveTiming.Background)]
+    [DataRow(" Startup ", ResolveTiming.Startup)]
+    [DataRow("STARTUP", ResolveTiming.Startup)]
+    public void Read_Timing_DefaultsToBackground_AndTakesStartup(string? text, ResolveTiming expected)
+    {
+        var settings = ResolverSettings.Read(Path.GetTempPath(), "prod", "m.json", text);
+
+        Assert.AreEqual(expected, settings.Timing);
+        Assert.IsNull(settings.Problem);
+    }
+
+    [TestMethod]
+    public void Read_UnknownTiming_InProd_IsAProblem_ServingBaselines_WithTheFix()
+    {
+        using var project = new ResolverProject();
+        project.WriteManifest(project.Draft(1, project.Pin(ResolverProject.RootId, TestArtifacts.Root42)));
+        var settings = ResolverSettings.Read(project.Directory, "prod", project.ManifestPath, "lazy");
+        var route = ResolverProject.RootRoute();
+        var resolver = project.Resolver(settings);
+
+        resolver.Attach([route]);
+
+        Assert.IsTrue(resolver.WaitForDecision(TimeSpan.Zero), "a configuration problem is decided at once: baselines");
+        Assert.IsNull(route.Served);
+        StringAssert.Contains(settings.Problem, "SIGIL_RESOLVE='lazy' is not a timing; use background or startup");
+        Assert.AreEqual(settings.Problem, project.Events("fallback").Single().Message);
+        Assert.IsNull(ResolverSettings.Read(project.Directory, "off", null, "lazy").Problem, "off reads nothing, so nothing is wrong");
     }
 }
