@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Sigil.Cli.Tests.Support;
 
@@ -98,5 +99,52 @@ public sealed class ServedQuickStartTests
         StringAssert.StartsWith(LogEvents(project)[^1], "fallback: replayed-sequence");
         StringAssert.Contains(replay.StandardError, "replayed-sequence");
         Assert.AreEqual(2L * Rounds, ServedCalls(project, environment, candidate), "the second manifest's run was counted too");
+
+        // The QuickStart decides at start-up (SigilResolve=startup in its project: a short-lived tool). A service keeps
+        // the default, background: it starts at once on baselines and switches when the manifest checks out.
+        Assert.AreEqual("startup", JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(App, ".runtimeconfig.json"))).RootElement
+            .GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("Sigil.Resolve").GetString());
+        var before = ServedCalls(project, environment, candidate);
+        var logged = LogEvents(project).Length;
+        using var service = Process.Start(new ProcessStartInfo("dotnet", [App, "--forever"])
+        {
+            WorkingDirectory = project.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["SIGIL_PROJECT_DIR"] = project.Path, ["SIGIL_MODE"] = "prod", ["SIGIL_MANIFEST"] = "second.json", ["SIGIL_RESOLVE"] = "background",
+            },
+        })!;
+        service.OutputDataReceived += (_, _) => { };
+        service.BeginOutputReadLine();
+        var stderr = service.StandardError.ReadToEndAsync();
+        try
+        {
+            WaitFor(() => LogEvents(project).Length > logged, "the background decision");
+            var decision = LogEvents(project)[logged];
+            StringAssert.StartsWith(decision, "applied: serving 1 pin(s)");
+            StringAssert.Contains(decision, "in the background");
+            WaitFor(() => ServedCalls(project, environment, candidate) > before, "served calls counted (written every 2 s)");
+        }
+        finally
+        {
+            service.Kill(entireProcessTree: true);
+            service.WaitForExit();
+        }
+        Assert.AreEqual(string.Empty, stderr.Result, "no fallback");
+    }
+
+    private static void WaitFor(Func<bool> condition, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                Assert.Fail($"{what}: not within 60 s");
+            }
+            Thread.Sleep(100);
+        }
     }
 }
