@@ -124,10 +124,15 @@ internal static partial class ResolverColdStart
             Row(log, name, values);
         }
         log.WriteLine();
-        var blocking = series["registration, prod background"];
-        var verdict = Quantile(blocking, 0.95) <= 5 ? "met" : Quantile(blocking, 0.5) <= 5 ? "met at the median, missed at p95" : "MISSED";
+        // The target is about the manifest: what start-up waits for because a manifest is loaded and verified, i.e. prod
+        // registration over off registration in paired processes. Registration in all is printed beside it.
+        var manifestPart = series["registration, prod background − off (paired)"];
+        var registration = series["registration, prod background"];
+        var verdict = Quantile(manifestPart, 0.95) <= 5 ? "met" : Quantile(manifestPart, 0.5) <= 5 ? "met at the median, missed at p95" : "MISSED";
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"target ≤ 5 ms (start-up held up by manifest load + verification, prod, default background timing): median {Quantile(blocking, 0.5):F2} ms, p95 {Quantile(blocking, 0.95):F2} ms: {verdict}"));
+            $"target ≤ 5 ms, start-up held up by manifest load + verification (prod background − off, paired): median {Quantile(manifestPart, 0.5):F2} ms, p95 {Quantile(manifestPart, 0.95):F2} ms: {verdict}"));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"registration in all, prod background (Sigil's own start-up, most of it paid in off mode too): median {Quantile(registration, 0.5):F2} ms, p95 {Quantile(registration, 0.95):F2} ms"));
         if (steps > 0)
         {
             ResolverColdSteps.Measure(project.Directory, steps, extra, log);
