@@ -81,6 +81,9 @@ public sealed class SigilProject
 
     internal IPinDrain[] Trackers => Volatile.Read(ref _trackers);
 
+    /// <summary>The resolver's mode as configured (environment or runtimeconfig), for the sample log's segment headers.</summary>
+    internal ResolverMode ResolverMode => _resolver.Settings.Mode;
+
     /// <summary>Creates the tracker of a pin (called once per pin by generated code).</summary>
     public PinTracker<TArgs, TResult> Register<TArgs, TResult>(PinDescriptor pin) where TArgs : struct, ITuple
     {

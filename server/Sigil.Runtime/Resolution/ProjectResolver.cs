@@ -38,7 +38,7 @@ internal sealed class ProjectResolver : IDisposable
     private readonly List<PinRoute> _attached = [];
     private readonly Dictionary<string, PinRoute> _routes = new(StringComparer.Ordinal);
     private LoadedArtifacts? _artifacts; // created with the first artifact (not at start-up)
-    private readonly ManualResetEventSlim _decided = new(initialState: false);
+    private readonly ManualResetEventSlim _decided = new(initialState: true); // reset while the first decision is pending
     private readonly UsageWriter _usage;
     private int _indexed;
     private Decision? _decision;
@@ -65,10 +65,6 @@ internal sealed class ProjectResolver : IDisposable
         {
             _fallback = problem;
             Log.Write(settings.Mode == ResolverMode.Prod ? "fallback" : "warning", settings.ManifestPath, problem);
-        }
-        if (settings.Mode == ResolverMode.Off || settings.Problem is not null)
-        {
-            _decided.Set(); // nothing to decide: baselines
         }
     }
 
@@ -105,8 +101,9 @@ internal sealed class ProjectResolver : IDisposable
     }
 
     /// <summary>
-    /// Waits until the first decision is applied (at once in off mode, with a configuration problem, or with startup
-    /// timing once routes were attached). False if it was not within <paramref name="timeout"/>.
+    /// Waits until the first decision is applied to the routes attached so far (at once in off mode, with a
+    /// configuration problem, before any route is attached, or with startup timing once they were). False if it was
+    /// not within <paramref name="timeout"/>.
     /// </summary>
     public bool WaitForDecision(TimeSpan timeout) => _decided.Wait(timeout);
 
@@ -127,6 +124,7 @@ internal sealed class ProjectResolver : IDisposable
             _attached.AddRange(routes);
             if (_firstAttach == 0)
             {
+                _decided.Reset(); // pending until the first decision is applied
                 _firstAttach = System.Diagnostics.Stopwatch.GetTimestamp();
                 _prodScope = [.. routes]; // prod decides for the first registration's pins, whenever the decision lands
             }

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Sigil.Runtime.Resolution;
 using static Sigil.Runtime.Tracking.SampleLogFormat;
 
 namespace Sigil.Runtime.Tracking;
@@ -231,7 +232,7 @@ internal sealed class SampleLogWriter : IDisposable
                 ["stopwatch"] = Stopwatch.GetTimestamp(),
                 ["frequency"] = Stopwatch.Frequency,
             },
-            ["resolver_mode"] = ResolverModeFromEnvironment(),
+            ["resolver_mode"] = _project.ResolverMode switch { ResolverMode.Dev => "dev", ResolverMode.Prod => "prod", _ => "off" },
             ["environment"] = new Dictionary<string, object?>
             {
                 ["runtime"] = RuntimeInformation.FrameworkDescription,
@@ -252,12 +253,6 @@ internal sealed class SampleLogWriter : IDisposable
             result[reference.Name ?? "?"] = reference.Version?.ToString() ?? "?";
         }
         return result;
-    }
-
-    private static string ResolverModeFromEnvironment()
-    {
-        var mode = Environment.GetEnvironmentVariable("SIGIL_MODE")?.Trim().ToLowerInvariant();
-        return mode is "dev" or "prod" ? mode : "off";
     }
 
     private Dictionary<string, object?> PinJson(IPinDrain drain, ushort index)

@@ -22,6 +22,28 @@ public sealed class InitCommandTests
     }
 
     [TestMethod]
+    public void Init_InAGitRepository_LeavesTheTreeClean()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.Combine("App.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Git(folder.Path, "init", "-q");
+
+        Assert.AreEqual(0, SigilCli.Run(folder.Path, "init").ExitCode);
+
+        Assert.IsFalse(File.Exists(folder.Combine(".gitignore")), "the project's own .gitignore is not touched");
+        var status = Git(folder.Path, "status", "--porcelain", "--untracked-files=all");
+        CollectionAssert.AreEquivalent(new[] { "?? App.csproj", "?? sigil.json" }, status.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            "only sigil.json is new to git; .sigil/ (workspace, samples) is ignored");
+    }
+
+    private static string Git(string directory, params string[] args)
+    {
+        var result = Shell.Run(directory, "git", args);
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        return result.StandardOutput;
+    }
+
+    [TestMethod]
     public void Init_Twice_ChangesNothing()
     {
         using var folder = new TempFolder();

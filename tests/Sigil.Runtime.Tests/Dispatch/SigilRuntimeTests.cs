@@ -35,6 +35,31 @@ public sealed class SigilRuntimeTests
     }
 
     [TestMethod]
+    public void ModeFromTheRuntimeConfig_IsTheModeTheSampleLogRecords()
+    {
+        AppContext.SetData("Sigil.Mode", "dev"); // runtimeconfig.json's Sigil.Mode (MSBuild SigilMode), no SIGIL_MODE
+        try
+        {
+            WithEnvironment(new() { [ResolverSettings.ModeVariable] = null, ["SIGIL_TRACKER"] = null }, () =>
+            {
+                using var project = new TempProject(trackingOn: true);
+                var tracker = project.Project.Register<ValueTuple<double>, double>(TempProject.Pin("Root", ["x"], ["double"]));
+                var args = new ValueTuple<double>(4.0);
+                var call = tracker.Begin(in args);
+                tracker.End(ref call);
+                tracker.Record(ref call, in args, 2.0, 0.0, null);
+
+                Assert.AreEqual(ResolverMode.Dev, project.Project.Resolution.Mode);
+                Assert.AreEqual("dev", project.Records().Single().ResolverMode);
+            });
+        }
+        finally
+        {
+            AppContext.SetData("Sigil.Mode", null);
+        }
+    }
+
+    [TestMethod]
     [DataRow(null, ResolveTiming.Background)]
     [DataRow("startup", ResolveTiming.Startup)]
     public void ProdFromTheEnvironment_RegistersWithoutDeciding_ThenWaitForResolutionSeesBothPinsServed(string? timing, ResolveTiming expected)
