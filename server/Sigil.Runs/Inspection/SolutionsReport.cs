@@ -36,9 +36,11 @@ public static class SolutionsReport
         IReadOnlyDictionary<string, long>? servedCalls = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var rows = candidates.Select(c =>
+        var list = candidates.ToList();
+        var byCandidate = store.ListEvaluations(list.Select(c => c.Id));
+        var rows = list.Select(c =>
         {
-            var evaluations = store.ListEvaluations(c.Id);
+            var evaluations = byCandidate[c.Id];
             var visible = evaluations.LastOrDefault(e => !e.Evaluator.EndsWith(PinEvaluator.HoldoutSuffix, StringComparison.Ordinal));
             var holdout = evaluations.LastOrDefault(e => e.Evaluator.EndsWith(PinEvaluator.HoldoutSuffix, StringComparison.Ordinal));
             return new SolutionRow(

@@ -23,7 +23,31 @@ internal sealed class EvaluationStore(WorkspaceCollections collections, Candidat
     }
 
     /// <summary>The evaluations of a candidate, ordered by creation time, then id.</summary>
-    public List<EvaluationRecord> List(CandidateId candidateId) => collections.Evaluations.Find(Query.EQ("candidate", candidateId.Digest))
+    public List<EvaluationRecord> List(CandidateId candidateId) => Ordered(collections.Evaluations.Find(Query.EQ("candidate", candidateId.Digest)));
+
+    /// <summary>
+    /// The evaluations of each of <paramref name="candidateIds"/> (an empty list for one without any), each ordered as
+    /// <see cref="List(CandidateId)"/> orders them, read with one indexed query per <see cref="Batch"/> candidates.
+    /// </summary>
+    public Dictionary<CandidateId, IReadOnlyList<EvaluationRecord>> List(IEnumerable<CandidateId> candidateIds)
+    {
+        var wanted = candidateIds.Distinct().ToList();
+        var found = new Dictionary<string, List<BsonDocument>>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(Batch))
+        {
+            foreach (var document in collections.Evaluations.Find(Query.In("candidate", chunk.Select(c => new BsonValue(c.Digest)))))
+            {
+                var digest = document["candidate"].AsString;
+                (found.TryGetValue(digest, out var list) ? list : found[digest] = []).Add(document);
+            }
+        }
+        return wanted.ToDictionary(c => c, c => (IReadOnlyList<EvaluationRecord>)(found.TryGetValue(c.Digest, out var list) ? Ordered(list) : []));
+    }
+
+    /// <summary>How many candidates one query asks for.</summary>
+    public const int Batch = 500;
+
+    private static List<EvaluationRecord> Ordered(IEnumerable<BsonDocument> documents) => documents
         .Select(BsonCodec.ToEvaluation)
         .OrderBy(e => e.CreatedAt)
         .ThenBy(e => e.Id, StringComparer.Ordinal)

@@ -100,6 +100,12 @@ public interface IWorkspaceStore : IDisposable
     IReadOnlyList<EvaluationRecord> ListEvaluations(CandidateId candidateId);
 
     /// <summary>
+    /// The evaluations of many candidates at once (reports and editor lenses): each requested candidate maps to its
+    /// evaluations ordered as <see cref="ListEvaluations(CandidateId)"/> orders them, an empty list when it has none.
+    /// </summary>
+    IReadOnlyDictionary<CandidateId, IReadOnlyList<EvaluationRecord>> ListEvaluations(IEnumerable<CandidateId> candidateIds);
+
+    /// <summary>
     /// Stores <paramref name="content"/> (once per digest) and attaches it to a candidate under
     /// <paramref name="name"/>. Attaching the same bytes under the same name again writes nothing; different bytes
     /// under a name the candidate already uses are refused (<see cref="Errors.WorkspaceConflictException"/>).

@@ -202,6 +202,18 @@ public sealed class LiteDbWorkspaceStore : IWorkspaceStore
     }
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<CandidateId, IReadOnlyList<EvaluationRecord>> ListEvaluations(IEnumerable<CandidateId> candidateIds)
+    {
+        ArgumentNullException.ThrowIfNull(candidateIds);
+        var ids = candidateIds.ToList();
+        if (ids.Any(id => id is null))
+        {
+            throw new ArgumentException("A candidate id in the list is null.", nameof(candidateIds));
+        }
+        return Run(() => _evaluations.List(ids));
+    }
+
+    /// <inheritdoc />
     public InsertResult<ArtifactRef> PutArtifact(CandidateId candidateId, string name, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(candidateId);

@@ -209,6 +209,37 @@ public sealed class LiteDbWorkspaceStoreTests
     }
 
     [TestMethod]
+    public void ListEvaluations_ManyCandidates_EachAsListedAlone_EmptyForNone_AcrossBatches()
+    {
+        var candidates = Enumerable.Range(0, EvaluationStore.Batch + 3).Select(i => Samples.Candidate($"return checked(a + b + {i});")).ToList();
+        foreach (var candidate in candidates)
+        {
+            _store.InsertCandidate(candidate);
+        }
+        for (var i = 0; i < candidates.Count; i += 2) // every other candidate has evaluations, the last batch's too
+        {
+            _store.InsertEvaluation(Samples.Evaluation(candidates[i].Id, 0.5, minute: 2));
+            _store.InsertEvaluation(Samples.Evaluation(candidates[i].Id, 0.9, "fuzz", minute: 1));
+        }
+        var unknown = new CandidateId(new string('f', 64));
+        var asked = candidates.Select(c => c.Id).Append(candidates[0].Id).Append(unknown).ToList();
+
+        var batch = _store.ListEvaluations(asked);
+
+        Assert.HasCount(candidates.Count + 1, batch, "every distinct candidate asked for, once");
+        foreach (var candidate in candidates)
+        {
+            CollectionAssert.AreEqual(_store.ListEvaluations(candidate.Id).ToArray(), batch[candidate.Id].ToArray(), candidate.Id.ToString());
+        }
+        Assert.HasCount(2, batch[candidates[^1].Id], "a candidate of the second query has its evaluations");
+        Assert.AreEqual("fuzz", batch[candidates[0].Id][0].Evaluator, "ordered by creation time");
+        Assert.IsEmpty(batch[candidates[1].Id]);
+        Assert.IsEmpty(batch[unknown]);
+        Assert.IsEmpty(_store.ListEvaluations(Array.Empty<CandidateId>()));
+        Assert.ThrowsExactly<ArgumentException>(() => _store.ListEvaluations([candidates[0].Id, null!]));
+    }
+
+    [TestMethod]
     public void InsertEvaluation_SameRecordTwice_IsNoOp()
     {
         var candidate = Samples.Candidate("return checked(a + b);");
