@@ -5,13 +5,13 @@ namespace Sigil.Runtime.Resolution;
 
 /// <summary>
 /// The artifacts a resolver has loaded and the delegates it has bound from them: each artifact is loaded once (by
-/// digest) into one non-collectible load context, and each (artifact, method, delegate type) is bound once, so a dev
-/// reload of an unchanged manifest reuses them. Created with the first artifact, off the app's start-up path.
-/// Not thread-safe: the resolver makes one decision at a time.
+/// digest) into a non-collectible load context of its own (a context holds one assembly of a name, and in dev a
+/// candidate's artifact compiled again against a changed build has other bytes under the same name), and each
+/// (artifact, method, delegate type) is bound once, so a dev reload of an unchanged manifest reuses them. Created with
+/// the first artifact, off the app's start-up path. Not thread-safe: the resolver makes one decision at a time.
 /// </summary>
 internal sealed class LoadedArtifacts
 {
-    private readonly AssemblyLoadContext _context = new("Sigil approved candidates", isCollectible: false);
     private readonly Dictionary<string, Assembly> _loaded = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Digest, string EntryType, string Method, Type DelegateType), Delegate> _bound = new();
 
@@ -24,7 +24,7 @@ internal sealed class LoadedArtifacts
         {
             if (!_loaded.TryGetValue(digest, out var assembly))
             {
-                assembly = ArtifactBinder.Load(_context, image);
+                assembly = ArtifactBinder.Load(new AssemblyLoadContext("Sigil approved candidate " + digest, isCollectible: false), image);
                 _loaded[digest] = assembly;
             }
             implementation = ArtifactBinder.Bind(assembly, entryType, methodName, delegateType);

@@ -146,6 +146,23 @@ public sealed class DevResolverTests
     }
 
     [TestMethod]
+    public void HotSwap_AnArtifactWithAnAlreadyLoadedAssemblyName_IsLoadedAndServed()
+    {
+        using var project = new ResolverProject();
+        project.WriteManifest(project.Draft(1, project.Pin(ResolverProject.RootId, TestArtifacts.Root42)));
+        var route = ResolverProject.RootRoute();
+        var resolver = project.Resolver(ResolverMode.Dev);
+        resolver.Attach([route]);
+        Assert.AreEqual(43.0, ResolverProject.Invoke(route, 1.0));
+        Assert.AreEqual(TestArtifacts.Root42.Name, TestArtifacts.Root7SameName.Name, "the test needs one assembly name for both");
+
+        project.WriteManifest(project.Draft(2, project.Pin(ResolverProject.RootId, TestArtifacts.Root7SameName, candidateSeed: "recompiled")));
+
+        ResolverProject.WaitFor(() => route.Served is Func<double, double> f && f(1.0) == 7.0, ReloadTimeout, "the new bytes are served");
+        Assert.IsEmpty(project.Events("skipped"), string.Join("\n", project.Events("skipped").Select(e => e.Message)));
+    }
+
+    [TestMethod]
     public void HotSwap_ManifestRewritten_NewCandidateServed()
     {
         using var project = new ResolverProject();

@@ -27,6 +27,9 @@ internal static class TestArtifacts
     private static readonly Lazy<TestArtifact> s_root7 = Lazy("root7",
         "namespace Tests { internal static class SigilCandidateMethod { public static double Root(double x) => 7.0; } }");
 
+    private static readonly Lazy<TestArtifact> s_root7SameName = Lazy("root42",
+        "namespace Tests { internal static class SigilCandidateMethod { public static double Root(double x) => 7.0; } }");
+
     private static readonly Lazy<TestArtifact> s_scale = Lazy("scale",
         "namespace Tests { internal static class SigilCandidateMethod { public static double Scale(double x) => 3.0 * x; } }");
 
@@ -41,6 +44,12 @@ internal static class TestArtifacts
 
     /// <summary><c>Root(double x) =&gt; 7.0</c>: another candidate of the same pin.</summary>
     public static TestArtifact Root7 => s_root7.Value;
+
+    /// <summary>
+    /// <c>Root(double x) =&gt; 7.0</c> under <see cref="Root42"/>'s assembly name: other bytes, one name (a candidate's
+    /// artifact compiled again against a changed build keeps its name).
+    /// </summary>
+    public static TestArtifact Root7SameName => s_root7SameName.Value;
 
     /// <summary><c>Scale(double x) =&gt; 3.0 * x</c>: the candidate of a second pin.</summary>
     public static TestArtifact Scale => s_scale.Value;
